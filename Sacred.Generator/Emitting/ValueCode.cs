@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using Sacred.Generator.Model;
+
+namespace Sacred.Generator.Emitting;
+
+/// <summary>Per-type code snippets: how to parse text into a value and how to turn a value into a config node.</summary>
+internal sealed class ValueCode
+{
+    private const string Parsers = "global::Sacred.Configuration.ValueParsers";
+    private const string Node = "global::Sacred.Configuration.ConfigNode";
+
+    private readonly List<TypeModel> _enums = new();
+    private readonly List<ConfigTypeModel> _records = new();
+
+    public IReadOnlyList<TypeModel> Enums => _enums;
+
+    public IReadOnlyList<ConfigTypeModel> Records => _records;
+
+    /// <summary>The type as written in a declaration, nullable marker included.</summary>
+    public static string TypeSyntax(TypeModel type) => type.FullName + (type.IsNullable ? "?" : string.Empty);
+
+    /// <summary>A <c>ValueParser&lt;T&gt;</c> method group for a scalar type.</summary>
+    public string ParserFor(TypeModel type) => type.Kind switch
+    {
+        ValueKind.Boolean => Parsers + ".TryParseBoolean",
+        ValueKind.Int32 => Parsers + ".TryParseInt32",
+        ValueKind.Int64 => Parsers + ".TryParseInt64",
+        ValueKind.Single => Parsers + ".TryParseSingle",
+        ValueKind.Double => Parsers + ".TryParseDouble",
+        ValueKind.Decimal => Parsers + ".TryParseDecimal",
+        ValueKind.String => Parsers + ".TryParseString",
+        ValueKind.TimeSpan => Parsers + ".TryParseTimeSpan",
+        ValueKind.DateTime => Parsers + ".TryParseDateTime",
+        ValueKind.Enum => "__SacredParseEnum" + EnumIndex(type),
+        _ => throw new System.InvalidOperationException("no scalar parser for " + type.Display),
+    };
+
+    /// <summary>A statement list that parses <c>value</c> into <paramref name="target"/> or returns InvalidValue.</summary>
+    public string ParseInto(TypeModel type, string target)
+    {
+        const string Invalid = "return global::Sacred.Cli.UpdateStatus.InvalidValue;";
+        string call = type.Kind switch
+        {
+            ValueKind.List => Parsers + ".TryParseList<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
+            ValueKind.Array => Parsers + ".TryParseArray<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
+            _ => ParserFor(type) + "(value, out var " + target + ")",
+        };
+        return "if (!" + call + ") " + Invalid;
+    }
+
+    /// <summary>An expression turning <paramref name="value"/> of <paramref name="type"/> into a config node.</summary>
+    public string ToNode(TypeModel type, string value)
+    {
+        if (type.IsNullable && type.IsValueType)
+        {
+            return "(" + value + ".HasValue ? " + NonNull(type, value + ".Value") + " : " + Node + ".Null)";
+        }
+
+        if (type.IsNullable && type.Kind is not ValueKind.String)
+        {
+            return "(" + value + " is null ? " + Node + ".Null : " + NonNull(type, value) + ")";
+        }
+
+        return NonNull(type, value);
+    }
+
+    private string NonNull(TypeModel type, string value) => type.Kind switch
+    {
+        ValueKind.Enum => Node + ".From(" + value + ".ToString())",
+        ValueKind.List or ValueKind.Array => Node + ".FromList(" + value + ", static __e => " + ToNode(type.Element!, "__e") + ")",
+        ValueKind.Record => "__SacredNode" + RecordIndex(type.Record!) + "(" + value + ")",
+        _ => Node + ".From(" + value + ")",
+    };
+
+    public int RecordIndex(ConfigTypeModel record)
+    {
+        var index = _records.FindIndex(r => r.FullName == record.FullName);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        _records.Add(record);
+        return _records.Count - 1;
+    }
+
+    private int EnumIndex(TypeModel type)
+    {
+        var index = _enums.FindIndex(e => e.FullName == type.FullName);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        _enums.Add(type with { IsNullable = false });
+        return _enums.Count - 1;
+    }
+
+    /// <summary>Every key of <paramref name="type"/>, recursively: (dotted key, member path, member, derived).</summary>
+    public static IEnumerable<(string Key, IReadOnlyList<string> Path, ConfigMemberModel Member, bool Derived)> Leaves(ConfigTypeModel type, string prefix = "", IReadOnlyList<string>? path = null, bool derived = false)
+    {
+        path ??= new List<string>();
+        foreach (var member in type.Members)
+        {
+            var memberPath = path.Concat(new[] { member.PropertyName }).ToList();
+            var isDerived = derived || member.IsDerived;
+            if (member.Type.Kind == ValueKind.Record)
+            {
+                foreach (var leaf in Leaves(member.Type.Record!, prefix + member.Key + ".", memberPath, isDerived))
+                {
+                    yield return leaf;
+                }
+            }
+            else
+            {
+                yield return (prefix + member.Key, memberPath, member, isDerived);
+            }
+        }
+    }
+}

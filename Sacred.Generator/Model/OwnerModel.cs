@@ -1,0 +1,19 @@
+namespace Sacred.Generator.Model;
+
+/// <summary>An experiment or ingredient class as parsed: everything the emitter needs, no Roslyn objects.</summary>
+internal sealed record OwnerModel(
+    OwnerKind Kind,
+    string FilePath,
+    string Namespace,
+    string ClassName,
+    string FullName,
+    string Accessibility,
+    string Name,
+    string? Doc,
+    bool AutoMain,
+    ConfigTypeModel? Config,
+    EquatableArray<ConfigFileReference> ConfigFiles,
+    EquatableArray<NamedConfigModel> NamedConfigs,
+    EquatableArray<FunctionModel> Functions,
+    EquatableArray<IngredientReference> Ingredients,
+    EquatableArray<PendingParameterCheck> PendingChecks);

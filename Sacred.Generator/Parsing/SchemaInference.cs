@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Sacred.Generator.Model;
+
+namespace Sacred.Generator.Parsing;
+
+/// <summary>
+/// Builds a config schema from the first <c>[ConfigFile]</c> when there is no <c>[Config]</c> record: integers become
+/// int (long when they do not fit), fractions double, objects nested records; the file's values are the defaults.
+/// </summary>
+internal static class SchemaInference
+{
+    public static ConfigTypeModel Infer(string ownerFullName, JsonValueModel root)
+    {
+        var usedNames = new HashSet<string>();
+        return Record(ownerFullName, "Config", root, usedNames);
+    }
+
+    private static ConfigTypeModel Record(string ownerFullName, string name, JsonValueModel value, HashSet<string> usedNames)
+    {
+        usedNames.Add(name);
+        var members = new List<ConfigMemberModel>();
+        var usedProperties = new HashSet<string>();
+        foreach (var property in value.Properties)
+        {
+            var propertyName = Unique(PascalCase(property.Name), usedProperties);
+            var type = Infer(ownerFullName, propertyName, property.Value, usedNames);
+            var expression = type.Kind == ValueKind.Record ? "new()" : JsonLiterals.ToExpression(type, property.Value);
+            members.Add(new ConfigMemberModel(propertyName, property.Name, null, false, type, expression));
+        }
+
+        return new ConfigTypeModel(ownerFullName + "." + name, name, members.ToEquatableArray(), true, IsGenerated: true);
+    }
+
+    private static TypeModel Infer(string ownerFullName, string propertyName, JsonValueModel value, HashSet<string> usedNames)
+    {
+        switch (value.Kind)
+        {
+            case JsonValueKind.True:
+            case JsonValueKind.False:
+                return Scalar(ValueKind.Boolean, "bool", "bool");
+            case JsonValueKind.Number:
+                if (value.IsInteger)
+                {
+                    return int.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                        ? Scalar(ValueKind.Int32, "int", "int")
+                        : Scalar(ValueKind.Int64, "long", "long");
+                }
+
+                return Scalar(ValueKind.Double, "double", "double");
+            case JsonValueKind.Array:
+                var element = value.Items.Count == 0 ? Scalar(ValueKind.String, "string", "string") : Element(value);
+                return new TypeModel(
+                    ValueKind.List,
+                    "global::System.Collections.Generic.List<" + element.FullName + ">",
+                    "List<" + element.Display + ">",
+                    false,
+                    false,
+                    element,
+                    EquatableArray<string>.Empty,
+                    null);
+            case JsonValueKind.Object:
+                var recordName = Unique(propertyName + "Config", usedNames);
+                var record = Record(ownerFullName, recordName, value, usedNames);
+                return new TypeModel(ValueKind.Record, record.FullName, recordName, false, false, null, EquatableArray<string>.Empty, record);
+            case JsonValueKind.Null:
+                return Scalar(ValueKind.String, "string", "string") with { IsNullable = true, Display = "string?" };
+            default:
+                return Scalar(ValueKind.String, "string", "string");
+        }
+    }
+
+    private static TypeModel Element(JsonValueModel array)
+    {
+        var kinds = array.Items.Select(i => i.Kind == JsonValueKind.Number ? (i.IsInteger ? "int" : "double") : i.Kind.ToString()).Distinct().ToList();
+        if (kinds.All(k => k is "int" or "double"))
+        {
+            var allInt = kinds.All(k => k == "int") && array.Items.All(i => int.TryParse(i.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
+            return allInt ? Scalar(ValueKind.Int32, "int", "int") : Scalar(ValueKind.Double, "double", "double");
+        }
+
+        if (kinds.All(k => k is "True" or "False"))
+        {
+            return Scalar(ValueKind.Boolean, "bool", "bool");
+        }
+
+        return Scalar(ValueKind.String, "string", "string");
+    }
+
+    private static TypeModel Scalar(ValueKind kind, string fullName, string display) =>
+        new(kind, fullName, display, false, kind != ValueKind.String, null, EquatableArray<string>.Empty, null);
+
+    private static string Unique(string name, HashSet<string> used)
+    {
+        var candidate = name;
+        for (var i = 2; !used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static string PascalCase(string key)
+    {
+        var builder = new StringBuilder();
+        var upper = true;
+        foreach (var c in key)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, 'K');
+        }
+
+        return builder.ToString();
+    }
+}

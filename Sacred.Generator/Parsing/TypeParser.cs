@@ -1,0 +1,94 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Sacred.Generator.Model;
+
+namespace Sacred.Generator.Parsing;
+
+/// <summary>Maps a member or parameter type to a <see cref="TypeModel"/>, or null when the CLI cannot parse it.</summary>
+internal sealed class TypeParser
+{
+    private readonly ConfigSchemaParser _schemas;
+
+    public TypeParser(ConfigSchemaParser schemas) => _schemas = schemas;
+
+    public TypeModel? Parse(ITypeSymbol type)
+    {
+        var nullable = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+        {
+            nullable = true;
+            type = wrapper.TypeArguments[0];
+        }
+        else if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
+        {
+            nullable = true;
+        }
+
+        var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Symbols.Short) + (nullable ? "?" : string.Empty);
+        var fullName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Symbols.FullyQualified);
+        var kind = Scalar(type);
+        if (kind is not null)
+        {
+            var members = kind == ValueKind.Enum
+                ? type.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).ToEquatableArray()
+                : EquatableArray<string>.Empty;
+            return new TypeModel(kind.Value, fullName, display, nullable, type.IsValueType, null, members, null);
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            return Collection(ValueKind.Array, array.ElementType, fullName, display, nullable);
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            if (Symbols.Is(named, KnownTypes.List) || Symbols.Is(named, KnownTypes.IList) || Symbols.Is(named, KnownTypes.IReadOnlyList))
+            {
+                return Collection(ValueKind.List, named.TypeArguments[0], fullName, display, nullable);
+            }
+
+            if (Symbols.GetAttribute(named, KnownTypes.Config) is not null)
+            {
+                var record = nullable ? null : _schemas.ParseNested(named);
+                return record is null
+                    ? null
+                    : new TypeModel(ValueKind.Record, fullName, display, nullable, named.IsValueType, null, EquatableArray<string>.Empty, record);
+            }
+        }
+
+        return null;
+    }
+
+    private TypeModel? Collection(ValueKind kind, ITypeSymbol elementType, string fullName, string display, bool nullable)
+    {
+        var element = Parse(elementType);
+        if (element is null || element.Kind is ValueKind.List or ValueKind.Array or ValueKind.Record || (element.IsNullable && element.IsValueType))
+        {
+            return null;
+        }
+
+        return new TypeModel(kind, fullName, display, nullable, false, element, EquatableArray<string>.Empty, null);
+    }
+
+    private static ValueKind? Scalar(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean: return ValueKind.Boolean;
+            case SpecialType.System_Int32: return ValueKind.Int32;
+            case SpecialType.System_Int64: return ValueKind.Int64;
+            case SpecialType.System_Single: return ValueKind.Single;
+            case SpecialType.System_Double: return ValueKind.Double;
+            case SpecialType.System_Decimal: return ValueKind.Decimal;
+            case SpecialType.System_String: return ValueKind.String;
+            case SpecialType.System_DateTime: return ValueKind.DateTime;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return ValueKind.Enum;
+        }
+
+        return Symbols.Is(type, KnownTypes.TimeSpan) ? ValueKind.TimeSpan : null;
+    }
+}

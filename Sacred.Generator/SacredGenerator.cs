@@ -1,0 +1,98 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Sacred.Generator.Diagnostics;
+using Sacred.Generator.Emitting;
+using Sacred.Generator.Model;
+using Sacred.Generator.Parsing;
+
+namespace Sacred.Generator;
+
+/// <summary>
+/// Generates the typed config handling, command line and parameter injection of <c>[Experiment]</c> and
+/// <c>[Ingredient]</c> classes, and reports config and injection errors at compile time.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SacredGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incrementality tests.</summary>
+    public static class Steps
+    {
+        public const string Experiments = nameof(Experiments);
+        public const string Ingredients = nameof(Ingredients);
+        public const string JsonFiles = nameof(JsonFiles);
+        public const string Bound = nameof(Bound);
+        public const string Code = nameof(Code);
+        public const string Diagnostics = nameof(Diagnostics);
+        public const string Targets = nameof(Targets);
+        public const string Sources = nameof(Sources);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var experiments = context.SyntaxProvider.ForAttributeWithMetadataName(
+                KnownTypes.Experiment,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => OwnerParser.Parse(ctx, OwnerKind.Experiment, ct))
+            .WithTrackingName(Steps.Experiments);
+        var ingredients = context.SyntaxProvider.ForAttributeWithMetadataName(
+                KnownTypes.Ingredient,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => OwnerParser.Parse(ctx, OwnerKind.Ingredient, ct))
+            .WithTrackingName(Steps.Ingredients);
+
+        var jsonFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, ct) => ConfigFileReader.Read(file, ct))
+            .Collect()
+            .Select(static (files, _) => files.ToEquatableArray())
+            .WithTrackingName(Steps.JsonFiles);
+
+        Register(context, experiments.Combine(jsonFiles));
+        Register(context, ingredients.Combine(jsonFiles));
+
+        var projectDirectory = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+            options.GlobalOptions.TryGetValue("build_property.ProjectDir", out var directory) && !string.IsNullOrEmpty(directory) ? directory : null);
+        var sources = context.CompilationProvider.Combine(projectDirectory)
+            .Select(static (pair, ct) => SourcesReader.Read(pair.Left, pair.Right, ct))
+            .WithTrackingName(Steps.Sources);
+        var targets = experiments
+            .Select(static (result, _) => result.Value is { } owner ? new ExperimentTarget(owner.Namespace, owner.ClassName, owner.FilePath) : null)
+            .Where(static target => target is not null)
+            .WithTrackingName(Steps.Targets);
+        context.RegisterSourceOutput(targets.Combine(sources), static (spc, pair) =>
+            spc.AddSource(SourcesEmitter.HintName(pair.Left!), SourcesEmitter.Emit(pair.Left!, pair.Right)));
+    }
+
+    private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<(Result<OwnerModel> Left, EquatableArray<JsonFileModel> Right)> owners)
+    {
+        var bound = owners
+            .Select(static (pair, _) => ConfigFileBinder.Bind(pair.Left, pair.Right))
+            .WithTrackingName(Steps.Bound);
+        var code = bound
+            .Select(static (result, _) => result.Value)
+            .Where(static model => model is not null)
+            .WithTrackingName(Steps.Code);
+        var diagnostics = bound
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static list => list.Count > 0)
+            .WithTrackingName(Steps.Diagnostics);
+
+        context.RegisterSourceOutput(code, static (spc, model) =>
+            spc.AddSource(HintName(model!.Owner), OwnerEmitter.Emit(model!)));
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (var info in list)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.Get(info.Id),
+                    Locations.ToLocation(info.Location),
+                    info.Arguments.Cast<object>().ToArray()));
+            }
+        });
+    }
+
+    private static string HintName(OwnerModel owner) =>
+        (owner.Namespace.Length == 0 ? string.Empty : owner.Namespace + ".") + owner.ClassName + ".Sacred.g.cs";
+}
