@@ -169,12 +169,15 @@ internal static class ExperimentEmitter
                 w.Line("return __list.ToArray();");
             }
 
-            w.Line();
-            using (w.Block("private static global::Sacred.Cli.ConfigKeyInfo[] Prefix(global::Sacred.Cli.ConfigKeyInfo[] keys, string prefix)"))
+            if (ingredients.Count > 0)
             {
-                w.Line("var __result = new global::Sacred.Cli.ConfigKeyInfo[keys.Length];");
-                w.Line("for (var __i = 0; __i < keys.Length; __i++) __result[__i] = keys[__i] with { Key = prefix + keys[__i].Key };");
-                w.Line("return __result;");
+                w.Line();
+                using (w.Block("private static global::Sacred.Cli.ConfigKeyInfo[] Prefix(global::Sacred.Cli.ConfigKeyInfo[] keys, string prefix)"))
+                {
+                    w.Line("var __result = new global::Sacred.Cli.ConfigKeyInfo[keys.Length];");
+                    w.Line("for (var __i = 0; __i < keys.Length; __i++) __result[__i] = keys[__i] with { Key = prefix + keys[__i].Key };");
+                    w.Line("return __result;");
+                }
             }
 
             w.Line();

@@ -40,6 +40,7 @@ internal sealed class OwnerEmitter
         using (_w.Block("partial class " + _owner.ClassName))
         {
             EmitGeneratedRecords(_config);
+            EmitKeyConstants();
             EmitCurrent();
             EmitDefaults();
             EmitApply();
@@ -82,6 +83,46 @@ internal sealed class OwnerEmitter
         foreach (var member in record.Members.Where(m => m.Type.Kind == ValueKind.Record))
         {
             EmitGeneratedRecords(member.Type.Record!);
+        }
+    }
+
+    /// <summary>Gives the user's root record <c>Config.Keys.X</c> constants, so code can name keys without strings.</summary>
+    private void EmitKeyConstants()
+    {
+        if (_config.IsGenerated || _config.FullName != _owner.FullName + "." + _config.Name)
+        {
+            return;
+        }
+
+        using (_w.Block("partial record " + (_config.IsValueType ? "struct " : string.Empty) + _config.Name))
+        {
+            _w.Line("/// <summary>The config keys, as written on the command line and in stored configs.</summary>");
+            using (_w.Block("public static class Keys"))
+            {
+                EmitKeyConstants(_config, string.Empty);
+            }
+        }
+
+        _w.Line();
+    }
+
+    private void EmitKeyConstants(ConfigTypeModel record, string prefix)
+    {
+        foreach (var member in record.Members)
+        {
+            if (member.Type.Kind == ValueKind.Record)
+            {
+                _w.Line("/// <summary>The keys under <c>" + prefix + member.Key + "</c>.</summary>");
+                using (_w.Block("public static class " + member.PropertyName))
+                {
+                    EmitKeyConstants(member.Type.Record!, prefix + member.Key + ".");
+                }
+            }
+            else
+            {
+                _w.Line("/// <summary><c>" + prefix + member.Key + "</c></summary>");
+                _w.Line("public const string " + member.PropertyName + " = " + CSharp.Literal(prefix + member.Key) + ";");
+            }
         }
     }
 
@@ -228,7 +269,7 @@ internal sealed class OwnerEmitter
             foreach (var (key, _, member, derived) in ValueCode.Leaves(_config).OrderBy(l => l.Key, System.StringComparer.Ordinal))
             {
                 var allowed = member.Type.Kind == ValueKind.Enum
-                    ? "new string[] { " + string.Join(", ", member.Type.EnumMembers.Select(m => CSharp.Literal(m.ToLowerInvariant()))) + " }"
+                    ? "new string[] { " + string.Join(", ", member.Type.EnumMembers.Select(m => CSharp.Literal(EnumNaming.ToKey(m)))) + " }"
                     : "null";
                 _w.Line("new(" + CSharp.Literal(key) + ", " + CSharp.Literal(member.Type.Display) + ", " + CSharp.Literal(member.Doc) + ", " + CSharp.Bool(derived) + ", " + allowed + "),");
             }
@@ -374,7 +415,13 @@ internal sealed class OwnerEmitter
                 _w.Line("var __t = text.Trim().Trim('\"', '\\'');");
                 foreach (var member in type.EnumMembers)
                 {
-                    using (_w.Block("if (string.Equals(__t, " + CSharp.Literal(member) + ", global::System.StringComparison.OrdinalIgnoreCase))"))
+                    var condition = "string.Equals(__t, " + CSharp.Literal(member) + ", global::System.StringComparison.OrdinalIgnoreCase)";
+                    if (EnumNaming.ToKey(member) != member.ToLowerInvariant())
+                    {
+                        condition += " || string.Equals(__t, " + CSharp.Literal(EnumNaming.ToKey(member)) + ", global::System.StringComparison.OrdinalIgnoreCase)";
+                    }
+
+                    using (_w.Block("if (" + condition + ")"))
                     {
                         _w.Line("value = " + type.FullName + "." + member + ";");
                         _w.Line("return true;");
@@ -383,6 +430,17 @@ internal sealed class OwnerEmitter
 
                 _w.Line("value = default;");
                 _w.Line("return false;");
+            }
+
+            _w.Line();
+            using (_w.Block("private static string __SacredEnumName" + i + "(" + type.FullName + " value) => value switch", "};"))
+            {
+                foreach (var member in type.EnumMembers)
+                {
+                    _w.Line(type.FullName + "." + member + " => " + CSharp.Literal(EnumNaming.ToKey(member)) + ",");
+                }
+
+                _w.Line("_ => value.ToString(),");
             }
 
             _w.Line();

@@ -31,7 +31,11 @@ internal sealed class SourceWriter
 
     public IDisposable Block(string header)
     {
-        Line(header);
+        if (header.Length > 0)
+        {
+            Line(header);
+        }
+
         Line("{");
         _indent++;
         return new Scope(this, "}");
@@ -40,7 +44,11 @@ internal sealed class SourceWriter
     /// <summary>A block closed by <paramref name="close"/>, e.g. <c>};</c> for initializers.</summary>
     public IDisposable Block(string header, string close)
     {
-        Line(header);
+        if (header.Length > 0)
+        {
+            Line(header);
+        }
+
         Line("{");
         _indent++;
         return new Scope(this, close);
@@ -61,6 +69,12 @@ internal sealed class SourceWriter
 
         public void Dispose()
         {
+            var builder = _writer._builder;
+            if (builder.Length >= 2 && builder[builder.Length - 1] == '\n' && builder[builder.Length - 2] == '\n')
+            {
+                builder.Length--;
+            }
+
             _writer._indent--;
             _writer.Line(_close);
         }

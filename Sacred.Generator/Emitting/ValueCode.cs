@@ -67,7 +67,7 @@ internal sealed class ValueCode
 
     private string NonNull(TypeModel type, string value) => type.Kind switch
     {
-        ValueKind.Enum => Node + ".From(" + value + ".ToString())",
+        ValueKind.Enum => Node + ".From(__SacredEnumName" + EnumIndex(type) + "(" + value + "))",
         ValueKind.List or ValueKind.Array => Node + ".FromList(" + value + ", static __e => " + ToNode(type.Element!, "__e") + ")",
         ValueKind.Record => "__SacredNode" + RecordIndex(type.Record!) + "(" + value + ")",
         _ => Node + ".From(" + value + ")",

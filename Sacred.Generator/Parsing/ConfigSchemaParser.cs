@@ -71,7 +71,7 @@ internal sealed class ConfigSchemaParser
             }
 
             var hasParameterless = type.IsValueType || type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private);
-            return new ConfigTypeModel(fullName, type.Name, members.ToEquatableArray(), hasParameterless, IsGenerated: false);
+            return new ConfigTypeModel(fullName, type.Name, members.ToEquatableArray(), hasParameterless, IsGenerated: false, type.IsValueType);
         }
         finally
         {

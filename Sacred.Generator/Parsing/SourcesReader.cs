@@ -45,7 +45,8 @@ internal static class SourcesReader
         foreach (var reference in compilation.References.OfType<PortableExecutableReference>())
         {
             var path = reference.FilePath is null ? null : Normalize(reference.FilePath);
-            if (path is null || path.Contains("/packs/"))
+            // Framework reference assemblies live under the SDK's packs/ folder (or, in memory, have no folder at all).
+            if (path is null || path.Contains("/packs/") || !path.Contains("/"))
             {
                 continue;
             }

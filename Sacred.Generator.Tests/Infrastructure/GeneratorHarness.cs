@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Sacred.Generator.Tests.Infrastructure;
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record HarnessResult(
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    IReadOnlyDictionary<string, string> Generated,
+    CSharpCompilation Output,
+    GeneratorDriver Driver,
+    GeneratorDriverRunResult RunResult)
+{
+    /// <summary>Errors and warnings of the compilation including generated code.</summary>
+    public IReadOnlyList<Diagnostic> OutputProblems =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+}
+
+/// <summary>
+/// Builds a compilation against offline reference assemblies plus Sacred.Runtime, runs the generator with step
+/// tracking, and returns diagnostics, generated sources and the output compilation.
+/// </summary>
+internal static class GeneratorHarness
+{
+    public const string SourcePath = "/src/Experiment.cs";
+    public const string ProjectDirectory = "/src/";
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        Basic.Reference.Assemblies.Net100.References.All
+            .Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(Sacred.Run).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
+            .ToImmutableArray());
+
+    public static HarnessResult Run(string source, params (string Path, string Text)[] additionalFiles) =>
+        Run(new[] { (SourcePath, source) }, additionalFiles, OutputKind.DynamicallyLinkedLibrary);
+
+    public static HarnessResult Run((string Path, string Text)[] sources, (string Path, string Text)[] additionalFiles, OutputKind kind)
+    {
+        var compilation = CreateCompilation(sources, kind);
+        var driver = CreateDriver(additionalFiles);
+        return RunDriver(driver, compilation);
+    }
+
+    public static CSharpCompilation CreateCompilation((string Path, string Text)[] sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) =>
+        CSharpCompilation.Create(
+            "TestExperiment",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
+            References.Value,
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+
+    public static GeneratorDriver CreateDriver(params (string Path, string Text)[] additionalFiles) =>
+        CreateDriver(additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray());
+
+    public static GeneratorDriver CreateDriver(params AdditionalText[] additionalFiles) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new SacredGenerator().AsSourceGenerator() },
+            additionalFiles,
+            ParseOptions,
+            new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = ProjectDirectory }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static HarnessResult RunDriver(GeneratorDriver driver, CSharpCompilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var runResult = driver.GetRunResult();
+        var generated = runResult.Results
+            .SelectMany(r => r.GeneratedSources)
+            .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        return new HarnessResult(diagnostics, generated, (CSharpCompilation)output, driver, runResult);
+    }
+
+    /// <summary>Emits the output compilation and loads it, failing with the compiler's errors if it does not build.</summary>
+    public static Assembly Load(HarnessResult result)
+    {
+        using var stream = new MemoryStream();
+        var emit = result.Output.Emit(stream);
+        if (!emit.Success)
+        {
+            throw new InvalidOperationException("compilation failed:\n" + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        return Assembly.Load(stream.ToArray());
+    }
+}

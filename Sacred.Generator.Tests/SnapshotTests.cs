@@ -1,0 +1,40 @@
+using System.Linq;
+using Sacred.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace Sacred.Generator.Tests;
+
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Full_experiment_generates_expected_code_that_compiles_clean()
+    {
+        var result = GeneratorHarness.Run(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputProblems);
+        Snapshot.Verify("Full.Mnist", result.Generated["Demo.Mnist.Sacred.g.cs"]);
+        Snapshot.Verify("Full.Mnist.Sources", result.Generated["Demo.Mnist.Sources.g.cs"]);
+    }
+
+    [Fact]
+    public void Ingredient_and_experiment_generate_expected_code_that_compiles_clean()
+    {
+        var result = GeneratorHarness.Run(TestSources.WithIngredient);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputProblems);
+        Snapshot.Verify("Ingredient.Dataset", result.Generated["Demo.Dataset.Sacred.g.cs"]);
+        Snapshot.Verify("Ingredient.Pipeline", result.Generated["Demo.Pipeline.Sacred.g.cs"]);
+    }
+
+    [Fact]
+    public void Generated_code_is_deterministic()
+    {
+        var first = GeneratorHarness.Run(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));
+        var second = GeneratorHarness.Run(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));
+
+        Assert.Equal(first.Generated.OrderBy(p => p.Key), second.Generated.OrderBy(p => p.Key));
+        Assert.All(first.Generated.Values, text => Assert.DoesNotContain("\r", text));
+    }
+}

@@ -1,0 +1,1 @@
+return QuickStart.Classifier.Run(args);
