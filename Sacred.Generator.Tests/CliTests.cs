@@ -20,6 +20,8 @@ public sealed class CliTests : IClassFixture<CliTests.Experiments>
 
     private CliOutcome WithIngredient(params string[] args) => _experiments.WithIngredient.Run(Pipeline, args);
 
+    private CliOutcome Jsonic(params string[] args) => _experiments.JsonSchema.Run("Demo.Jsonic", args);
+
     [Fact]
     public void Print_config_shows_defaults_with_the_config_file_applied_and_docs()
     {
@@ -202,6 +204,22 @@ public sealed class CliTests : IClassFixture<CliTests.Experiments>
     }
 
     [Fact]
+    public void Schema_inferred_from_the_first_config_file_with_later_files_and_named_configs_applied()
+    {
+        var defaults = Jsonic();
+        var named = Jsonic("with", "big", "quick");
+        var typed = Jsonic("with", "epochs=2.5");
+        var config = Jsonic("print_config");
+
+        Assert.Equal(0, defaults.ExitCode);
+        Assert.Contains("lr=0.1 epochs=20 depth=2 name=baseline layers=64,32 big=10000000000", defaults.Stdout);
+        Assert.Contains("epochs=1 depth=8", named.Stdout);
+        Assert.Equal(2, typed.ExitCode);
+        Assert.Contains("(int)", typed.Stderr);
+        Assert.Contains("dropout = 0.5", config.Stdout);
+    }
+
+    [Fact]
     public void Config_record_gets_key_constants()
     {
         var keys = _experiments.Full.Type("Demo.Mnist+Config+Keys");
@@ -217,5 +235,11 @@ public sealed class CliTests : IClassFixture<CliTests.Experiments>
         public CompiledExperiment Full { get; } = new(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));
 
         public CompiledExperiment WithIngredient { get; } = new(TestSources.WithIngredient);
+
+        public CompiledExperiment JsonSchema { get; } = new(
+            TestSources.JsonSchema,
+            ("/src/defaults.json", TestSources.JsonSchemaDefaults),
+            ("/src/override.json", TestSources.JsonSchemaOverride),
+            ("/src/named/big.json", TestSources.JsonSchemaBig));
     }
 }

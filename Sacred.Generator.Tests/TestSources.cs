@@ -138,4 +138,44 @@ internal static class TestSources
             static string Main(int steps) => Dataset.Describe() + "x" + steps;
         }
         """;
+
+    /// <summary>No [Config] record: the schema comes from the first config file.</summary>
+    public const string JsonSchema = """
+        using System;
+        using Sacred;
+
+        namespace Demo;
+
+        [Experiment("jsonic")]
+        [ConfigFile("defaults.json")]
+        [ConfigFile("override.json")]
+        [NamedConfigFile("named/big.json", Doc = "A bigger model")]
+        public static partial class Jsonic
+        {
+            [NamedConfig]
+            static Config Quick(Config c) => c with { Epochs = 1 };
+
+            [Main]
+            static double Main(double learningRate, int epochs, ModelConfig model, string name, System.Collections.Generic.List<int> layers, long big)
+            {
+                Console.WriteLine($"lr={learningRate} epochs={epochs} depth={model.Depth} name={name} layers={string.Join(",", layers)} big={big}");
+                return learningRate;
+            }
+        }
+        """;
+
+    public const string JsonSchemaDefaults = """
+        {
+          "learning_rate": 0.1,
+          "epochs": 10,
+          "name": "baseline",
+          "layers": [64, 32],
+          "big": 10000000000,
+          "model": { "depth": 2, "dropout": 0.5 }
+        }
+        """;
+
+    public const string JsonSchemaOverride = """{ "epochs": 20 }""";
+
+    public const string JsonSchemaBig = """{ "model": { "depth": 8 } }""";
 }

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-dotnet publish samples/QuickStart/QuickStart.csproj -c Release -r linux-x64 -p:PublishAot=true -o publish/quickstart -warnaserror
+dotnet publish samples/QuickStart/QuickStart.csproj -c Release -r linux-x64 -o publish/quickstart -warnaserror
 echo "published: publish/quickstart/quickstart"

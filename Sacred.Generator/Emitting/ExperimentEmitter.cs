@@ -30,7 +30,8 @@ internal static class ExperimentEmitter
             w.Line();
         }
 
-        using (w.Block("private sealed class __SacredState"))
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        using (w.Block("internal sealed class __SacredState"))
         {
             w.Line("public " + config + " Root = __SacredDefaults();");
             for (var i = 0; i < ingredients.Count; i++)
@@ -42,7 +43,9 @@ internal static class ExperimentEmitter
         }
 
         w.Line();
-        using (w.Block("private sealed class __SacredDefinition : global::Sacred.Cli.ExperimentDefinition<__SacredState>"))
+        w.Line("/// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        using (w.Block("internal sealed class __SacredDefinition : global::Sacred.Cli.ExperimentDefinition<__SacredState>"))
         {
             w.Line("private static readonly global::Sacred.Cli.ConfigKeyInfo[] AllKeys = Combine(");
             w.Line("    __SacredKeys,");

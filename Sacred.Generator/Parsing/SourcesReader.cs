@@ -69,7 +69,11 @@ internal static class SourcesReader
         {
             if (parts[i] is "lib" or "ref" or "runtimes" && parts[i - 3] is "packages")
             {
-                return new DependencyModel(parts[i - 2], parts[i - 1]);
+                // The folder name is the lower-cased package id; the assembly usually carries its real casing.
+                var id = parts[i - 2];
+                var file = parts[parts.Length - 1];
+                var stem = file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? file.Substring(0, file.Length - 4) : file;
+                return new DependencyModel(string.Equals(stem, id, StringComparison.OrdinalIgnoreCase) ? stem : id, parts[i - 1]);
             }
         }
 

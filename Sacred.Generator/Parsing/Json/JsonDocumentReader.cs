@@ -174,11 +174,11 @@ internal static class JsonDocumentReader
                 case '[':
                     return ParseArray(depth + 1);
                 case '"':
-                {
-                    int start = _pos;
-                    string? value = ReadString();
-                    return value is null ? null : JsonNode.CreateString(value, start, _pos - start);
-                }
+                    {
+                        int start = _pos;
+                        string? value = ReadString();
+                        return value is null ? null : JsonNode.CreateString(value, start, _pos - start);
+                    }
 
                 case '-':
                     return ParseNumber();
@@ -436,43 +436,43 @@ internal static class JsonDocumentReader
                         case 'r': sb.Append('\r'); break;
                         case 't': sb.Append('\t'); break;
                         case 'u':
-                        {
-                            int unit = ReadHex4(i);
-                            if (unit < 0)
                             {
-                                Fail(InvalidEscape, escape);
-                                return null;
-                            }
-
-                            i += 4;
-                            if (unit >= 0xD800 && unit <= 0xDBFF)
-                            {
-                                // A high surrogate must be followed by a \u-escaped low surrogate.
-                                int low = i + 1 < text.Length && text[i] == '\\' && text[i + 1] == 'u'
-                                    ? ReadHex4(i + 2)
-                                    : -1;
-                                if (low < 0xDC00 || low > 0xDFFF)
+                                int unit = ReadHex4(i);
+                                if (unit < 0)
                                 {
                                     Fail(InvalidEscape, escape);
                                     return null;
                                 }
 
-                                sb.Append((char)unit);
-                                sb.Append((char)low);
-                                i += 6;
-                            }
-                            else if (unit >= 0xDC00 && unit <= 0xDFFF)
-                            {
-                                Fail(InvalidEscape, escape);
-                                return null;
-                            }
-                            else
-                            {
-                                sb.Append((char)unit);
-                            }
+                                i += 4;
+                                if (unit >= 0xD800 && unit <= 0xDBFF)
+                                {
+                                    // A high surrogate must be followed by a \u-escaped low surrogate.
+                                    int low = i + 1 < text.Length && text[i] == '\\' && text[i + 1] == 'u'
+                                        ? ReadHex4(i + 2)
+                                        : -1;
+                                    if (low < 0xDC00 || low > 0xDFFF)
+                                    {
+                                        Fail(InvalidEscape, escape);
+                                        return null;
+                                    }
 
-                            break;
-                        }
+                                    sb.Append((char)unit);
+                                    sb.Append((char)low);
+                                    i += 6;
+                                }
+                                else if (unit >= 0xDC00 && unit <= 0xDFFF)
+                                {
+                                    Fail(InvalidEscape, escape);
+                                    return null;
+                                }
+                                else
+                                {
+                                    sb.Append((char)unit);
+                                }
+
+                                break;
+                            }
 
                         default:
                             Fail(InvalidEscape, escape);

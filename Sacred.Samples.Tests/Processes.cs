@@ -1,0 +1,59 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace Sacred.Samples.Tests;
+
+/// <summary>What a finished process printed and returned.</summary>
+public sealed record ProcessOutcome(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs real processes with a time limit.</summary>
+internal static class Processes
+{
+    public static ProcessOutcome Run(string fileName, string[] arguments, string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(1)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in time");
+        }
+
+        Task.WaitAll(stdout, stderr);
+        return new ProcessOutcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sacred.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException("repository root not found");
+    }
+
+    /// <summary>The QuickStart sample as built alongside this test project (same configuration).</summary>
+    public static string QuickStartDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Path.Combine(RepositoryRoot(), "samples", "QuickStart", "bin", configuration, "net10.0", "quickstart.dll");
+    }
+}
