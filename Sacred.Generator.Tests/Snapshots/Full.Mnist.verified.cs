@@ -302,13 +302,16 @@ namespace Demo
         /// <returns>The process exit code: 0 completed, 1 failed, 2 usage error, 130 interrupted.</returns>
         public static int Run(string[] args) => global::Sacred.Cli.ExperimentHost.Run(new __SacredDefinition(), args);
 
-        private sealed class __SacredState
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal sealed class __SacredState
         {
             public global::Demo.Mnist.Config Root = __SacredDefaults();
             public int Seed;
         }
 
-        private sealed class __SacredDefinition : global::Sacred.Cli.ExperimentDefinition<__SacredState>
+        /// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal sealed class __SacredDefinition : global::Sacred.Cli.ExperimentDefinition<__SacredState>
         {
             private static readonly global::Sacred.Cli.ConfigKeyInfo[] AllKeys = Combine(
                 __SacredKeys,

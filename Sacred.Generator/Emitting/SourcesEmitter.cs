@@ -22,7 +22,7 @@ internal static class SourcesEmitter
             w.Line("    {");
             foreach (var file in sources.Files)
             {
-                w.Line("        new(" + CSharp.Literal(file.Path) + ", " + CSharp.Literal(file.Md5) + "),");
+                w.Line("        new(" + CSharp.Literal(file.Path) + ", " + CSharp.Literal(file.Md5) + ", " + CSharp.Literal(file.Text) + "),");
             }
 
             w.Line("    },");

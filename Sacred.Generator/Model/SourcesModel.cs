@@ -6,8 +6,8 @@ internal sealed record SourcesModel(
     EquatableArray<SourceFileModel> Files,
     EquatableArray<DependencyModel> Dependencies);
 
-/// <summary>A compiled source file: path relative to the project directory and MD5 of its text.</summary>
-internal sealed record SourceFileModel(string Path, string Md5);
+/// <summary>A compiled source file: path relative to the project directory, MD5 of its text, and the text.</summary>
+internal sealed record SourceFileModel(string Path, string Md5, string Text);
 
 /// <summary>A NuGet package (id and version) or referenced project (assembly name and version).</summary>
 internal sealed record DependencyModel(string Name, string Version);

@@ -22,9 +22,9 @@ internal static class SourcesReader
             foreach (var tree in trees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var bytes = Encoding.UTF8.GetBytes(tree.GetText(cancellationToken).ToString());
-                var hash = string.Concat(md5.ComputeHash(bytes).Select(b => b.ToString("x2")));
-                files.Add(new SourceFileModel(Relative(directory, tree.FilePath), hash));
+                var text = tree.GetText(cancellationToken).ToString();
+                var hash = string.Concat(md5.ComputeHash(Encoding.UTF8.GetBytes(text)).Select(b => b.ToString("x2")));
+                files.Add(new SourceFileModel(Relative(directory, tree.FilePath), hash, text));
             }
         }
 

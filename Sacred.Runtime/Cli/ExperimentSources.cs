@@ -13,10 +13,11 @@ public sealed record ExperimentSources(
     IReadOnlyList<SourceFileInfo> Files,
     IReadOnlyList<DependencyInfo> Dependencies);
 
-/// <summary>A compiled source file.</summary>
+/// <summary>A compiled source file, embedded by the generator so the record holds exactly what ran.</summary>
 /// <param name="Path">Path relative to the project directory, '/'-separated.</param>
 /// <param name="Md5">Lower-case hex MD5 of the file's UTF-8 text as compiled.</param>
-public sealed record SourceFileInfo(string Path, string Md5);
+/// <param name="Text">The text as compiled.</param>
+public sealed record SourceFileInfo(string Path, string Md5, string Text);
 
 /// <summary>A referenced package or assembly.</summary>
 /// <param name="Name">The package or assembly name.</param>

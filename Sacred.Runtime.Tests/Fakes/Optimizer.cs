@@ -1,0 +1,7 @@
+namespace Sacred.Runtime.Tests.Fakes;
+
+public enum Optimizer
+{
+    Adam,
+    Sgd,
+}

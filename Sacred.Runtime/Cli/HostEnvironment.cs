@@ -1,0 +1,12 @@
+using System.IO;
+using System.Threading;
+
+namespace Sacred.Cli;
+
+/// <summary>What the host writes to and listens to.</summary>
+/// <param name="Out">stdout.</param>
+/// <param name="Error">stderr, where log lines and errors go.</param>
+/// <param name="ColorByDefault">Colour output without <c>--color</c> (stdout is a terminal).</param>
+/// <param name="Program">The program name for the usage text.</param>
+/// <param name="Interrupted">Cancelled on Ctrl-C or SIGTERM.</param>
+internal sealed record HostEnvironment(TextWriter Out, TextWriter Error, bool ColorByDefault, string Program, CancellationToken Interrupted);
