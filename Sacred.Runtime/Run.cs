@@ -1,9 +1,14 @@
 using System;
+using System.IO;
+using System.Security.Cryptography;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Sacred.Configuration;
 using Sacred.Logging;
+using Sacred.Metrics;
+using Sacred.Observers;
 using Sacred.Randomness;
+using Sacred.Running;
 
 namespace Sacred;
 
@@ -14,6 +19,7 @@ public sealed class Run
 
     private readonly FunctionSeeds _seeds;
     private readonly LogSink _log;
+    private readonly MetricsBuffer _metrics = new();
 
     internal Run(string experimentName, string command, ConfigNode config, RunOptions options, int seed, LogSink log, CancellationToken cancellationToken)
     {
@@ -55,8 +61,70 @@ public sealed class Run
     /// <summary>Cancelled when the run is interrupted (Ctrl-C, SIGTERM).</summary>
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>The command's return value, set when it returns; null for a void command or before it returns.</summary>
-    public ConfigNode? Result { get; internal set; }
+    /// <summary>
+    /// The run's result: the command's return value once it returns. Setting it during the run records an
+    /// intermediate result with the next heartbeat, as Sacred's <c>_run.result</c>.
+    /// </summary>
+    public ConfigNode? Result { get; set; }
+
+    /// <summary>Free-form information recorded with every heartbeat (Sacred's <c>_run.info</c>).</summary>
+    public RunInfo Info { get; } = new();
+
+    internal MetricsBuffer Metrics => _metrics;
+
+    /// <summary>Where artifact and resource events go; null when nothing records the run.</summary>
+    internal ObserverSet? Observers { get; set; }
+
+    /// <summary>
+    /// Records a metric point. The step counts up from 0 per metric. This is the hot path: it allocates nothing,
+    /// takes no lock and does no I/O; points are written by a background thread at the next heartbeat.
+    /// </summary>
+    /// <param name="name">The metric name, e.g. <c>training.loss</c>.</param>
+    /// <param name="value">The value.</param>
+    public void LogScalar(string name, double value) => _metrics.Log(name, value);
+
+    /// <summary>Records a metric point at an explicit step; the next automatic step of that metric is <paramref name="step"/> + 1.</summary>
+    /// <param name="name">The metric name, e.g. <c>validation.accuracy</c>.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="step">The step, e.g. the epoch or the number of examples seen.</param>
+    public void LogScalar(string name, double value, long step) => _metrics.Log(name, value, step);
+
+    /// <summary>Stores a file with the run (a checkpoint, a plot); copied by every observer now.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="name">The name it is stored under; the file name by default.</param>
+    /// <param name="contentType">Its MIME type; guessed from the extension when null.</param>
+    /// <param name="metadata">Free-form metadata.</param>
+    public void AddArtifact(string path, string? name = null, string? contentType = null, ConfigNode? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"Artifact '{path}' does not exist.", full);
+        }
+
+        Observers?.Artifact(new ArtifactEvent(name ?? Path.GetFileName(full), full, contentType ?? ContentTypes.Guess(full), metadata));
+    }
+
+    /// <summary>Opens a file for reading and records it as a resource of the run, with its MD5.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The open stream.</returns>
+    public Stream OpenResource(string path)
+    {
+        AddResource(path);
+        return File.OpenRead(path);
+    }
+
+    /// <summary>Records a file the run depends on (a data set), with its MD5, without opening it.</summary>
+    /// <param name="path">The file.</param>
+    public void AddResource(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        using var stream = File.OpenRead(full);
+        var md5 = Convert.ToHexStringLower(MD5.HashData(stream));
+        Observers?.Resource(new ResourceEvent(full, md5));
+    }
 
     /// <summary>
     /// Draws the next seed, in [1, 1e9], for the function <paramref name="functionKey"/>. Each function key has

@@ -9,4 +9,5 @@ namespace Sacred.Cli;
 /// <param name="ColorByDefault">Colour output without <c>--color</c> (stdout is a terminal).</param>
 /// <param name="Program">The program name for the usage text.</param>
 /// <param name="Interrupted">Cancelled on Ctrl-C or SIGTERM.</param>
-internal sealed record HostEnvironment(TextWriter Out, TextWriter Error, bool ColorByDefault, string Program, CancellationToken Interrupted);
+/// <param name="Signals">The process's signal handling, when the host owns the console; null when embedded.</param>
+internal sealed record HostEnvironment(TextWriter Out, TextWriter Error, bool ColorByDefault, string Program, CancellationToken Interrupted, InterruptSignals? Signals = null);

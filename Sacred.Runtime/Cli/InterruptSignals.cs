@@ -5,8 +5,9 @@ using System.Threading;
 namespace Sacred.Cli;
 
 /// <summary>
-/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a cancellation the running command can observe; a second
-/// signal terminates the process as usual.
+/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a cancellation the running command can observe. A second
+/// signal raises <see cref="SecondSignal"/> so the run can be recorded as interrupted before the process exits;
+/// with no handler it terminates the process as usual.
 /// </summary>
 internal sealed class InterruptSignals : IDisposable
 {
@@ -19,6 +20,9 @@ internal sealed class InterruptSignals : IDisposable
         _interrupt = TryRegister(PosixSignal.SIGINT);
         _terminate = TryRegister(PosixSignal.SIGTERM);
     }
+
+    /// <summary>Raised, on a signal-handling thread, when a signal arrives after the first.</summary>
+    public event Action? SecondSignal;
 
     public CancellationToken Token => _source.Token;
 
@@ -43,12 +47,17 @@ internal sealed class InterruptSignals : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
-        if (_source.IsCancellationRequested)
+        if (!_source.IsCancellationRequested)
         {
+            context.Cancel = true;
+            _source.Cancel();
             return;
         }
 
-        context.Cancel = true;
-        _source.Cancel();
+        if (SecondSignal is { } handler)
+        {
+            context.Cancel = true;
+            handler();
+        }
     }
 }

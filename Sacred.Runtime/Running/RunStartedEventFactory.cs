@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Sacred.Capture;
+using Sacred.Cli;
+using Sacred.Configuration;
+using Sacred.Observers;
+
+namespace Sacred.Running;
+
+/// <summary>Collects what a run records at its start: experiment, sources, git, host, config, meta.</summary>
+internal static class RunStartedEventFactory
+{
+    public static RunStartedEvent Create<TState>(
+        ExperimentDefinition<TState> definition, string experimentName, CommandInfo command, ConfigBuildResult<TState> config, RunOptions options)
+        where TState : class
+    {
+        var sources = definition.Sources;
+        var repository = GitRepository.Detect(sources.BaseDirectory);
+        var experiment = new ExperimentInfo(
+            experimentName,
+            sources.BaseDirectory,
+            sources.MainFile,
+            sources.Files.Select(f => new SourceFile(f.Path, f.Md5, f.Text)).ToList(),
+            sources.Dependencies,
+            repository is null ? [] : [new RepositoryInfo(repository.Url, repository.Commit, repository.Dirty)]);
+
+        var optionsNode = new ConfigObjectBuilder();
+        foreach (var (key, value) in options.ToMeta())
+        {
+            optionsNode.Add(key, value);
+        }
+
+        var updates = new ConfigObjectBuilder().Build();
+        foreach (var (key, value) in config.Updates)
+        {
+            updates = updates.WithValue(key, LiteralParser.Parse(value));
+        }
+
+        var meta = new MetaInfo(command.Name, optionsNode.Build(), options.Comment, config.NamedConfigs, updates, options.Priority);
+        var modifications = new ConfigModifications(
+            config.Changes.Modified.Order(StringComparer.Ordinal).ToList(),
+            config.Changes.Added.Order(StringComparer.Ordinal).ToList(),
+            config.Changes.TypeChanged.Order(StringComparer.Ordinal).ToList());
+        return new RunStartedEvent(options.Id, command.Name, experiment, HostInfoReader.Read(), DateTime.UtcNow, config.Config, modifications, meta, config.Seed);
+    }
+}
