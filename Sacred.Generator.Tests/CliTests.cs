@@ -220,6 +220,30 @@ public sealed class CliTests : IClassFixture<CliTests.Experiments>
     }
 
     [Fact]
+    public void AutoMain_emits_the_entry_point()
+    {
+        const string source = """
+            using System;
+            using Sacred;
+
+            [Experiment("auto", AutoMain = true)]
+            public static partial class Auto
+            {
+                [Config] public sealed partial record Config { public int Answer { get; init; } = 41; }
+
+                [Main] static int Compute(int answer) => answer + 1;
+            }
+            """;
+        var result = GeneratorHarness.Run(new[] { (GeneratorHarness.SourcePath, source) }, System.Array.Empty<(string, string)>(), Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputProblems);
+        var entryPoint = GeneratorHarness.Load(result).EntryPoint!;
+        Assert.Equal("Auto", entryPoint.DeclaringType!.Name);
+        Assert.Equal(typeof(int), entryPoint.ReturnType);
+    }
+
+    [Fact]
     public void Config_record_gets_key_constants()
     {
         var keys = _experiments.Full.Type("Demo.Mnist+Config+Keys");

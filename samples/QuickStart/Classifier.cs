@@ -60,7 +60,7 @@ public static partial class Classifier
     static Config Fast(Config c) => c with { Steps = 300, Samples = 256 };
 
     [Main]
-    static double Train(int steps, int batchSize, int samples, double learningRate, Optimizer optimizer, Random random, ILogger logger, CancellationToken cancellationToken)
+    static double Train(int steps, int batchSize, int samples, double learningRate, Optimizer optimizer, Random random, ILogger logger, Run run, CancellationToken cancellationToken)
     {
         var data = Spirals.Generate(samples, random);
         var network = BuildNetwork();
@@ -69,6 +69,7 @@ public static partial class Classifier
         {
             cancellationToken.ThrowIfCancellationRequested();
             var loss = trainer.Step(data, batchSize, random);
+            run.LogScalar("training.loss", loss);
             if (step % Math.Max(1, steps / 10) == 0 || step == steps - 1)
             {
                 logger.LogInformation("step {Step}: loss {Loss:F4}", step, loss);
@@ -76,6 +77,7 @@ public static partial class Classifier
         }
 
         var accuracy = network.Accuracy(data);
+        run.LogScalar("training.accuracy", accuracy, steps);
         Console.WriteLine($"training accuracy: {accuracy:P1}");
         return accuracy;
     }
