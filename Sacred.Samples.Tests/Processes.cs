@@ -24,6 +24,8 @@ internal static class Processes
             start.ArgumentList.Add(argument);
         }
 
+        // Runs that name no store record into a scratch one, never into the working directory.
+        start.Environment["SACRED_STORE"] = ScratchStore;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start)!;
@@ -38,6 +40,9 @@ internal static class Processes
         Task.WaitAll(stdout, stderr);
         return new ProcessOutcome(process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    /// <summary>A store for runs the tests do not inspect, one per test process.</summary>
+    public static readonly string ScratchStore = Path.Combine(Path.GetTempPath(), "sacred-tests-" + Environment.ProcessId, "store");
 
     public static string RepositoryRoot()
     {
