@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Sacred.Storage;
+using Spectre.Console;
+
+namespace Sacred.Board.Cli;
+
+/// <summary>
+/// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c> over the
+/// embedded store, as tables or, with <c>--json</c>, as JSON for scripts. Exit codes: 0 success, 1 the store or
+/// run cannot be read, 2 a usage error.
+/// </summary>
+public static class SacredCommandLine
+{
+    private const string Usage = """
+        Usage:
+          sacred ls [--status S[,S...]] [--experiment NAME] [--sort KEY] [--limit N] [--store DIR] [--json]
+          sacred show ID [--store DIR] [--json]
+          sacred metrics ID NAME [--points N] [--store DIR] [--json]
+          sacred compare ID ID... [--store DIR] [--json]
+
+        The store is --store DIR, else $SACRED_STORE, else ./sacred_runs (where experiments record by default).
+        Sort keys: id, start_time, stop_time, duration, result, status, experiment, metrics.<name>.last|min|max|count;
+        a leading '-' sorts descending (default: -id, newest first).
+        Statuses: QUEUED, RUNNING, COMPLETED, FAILED, INTERRUPTED, TIMEOUT, PROBABLY_DEAD (a stale heartbeat).
+
+        """;
+
+    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "help"];
+
+    /// <summary>Runs one command.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Receives tables or JSON.</param>
+    /// <param name="stderr">Receives errors.</param>
+    /// <param name="redirected">True when stdout is not a terminal: no colours, wide tables.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool redirected)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            if (args.Length == 0 || args[0] is "help" or "-h" or "--help")
+            {
+                stdout.Write(Usage);
+                return 0;
+            }
+
+            var console = CreateConsole(stdout, redirected);
+            var rest = args.Skip(1).ToList();
+            switch (args[0])
+            {
+                case "ls":
+                    return ListCommand.Run(CliOptions.Parse(rest, Allowed("--status", "--experiment", "--sort", "--limit")), console, stdout);
+                case "show":
+                    return ShowCommand.Run(Positionals(CliOptions.Parse(rest, Allowed()), 1, 1, "show ID"), console, stdout);
+                case "metrics":
+                    return MetricsCommand.Run(Positionals(CliOptions.Parse(rest, Allowed("--points")), 2, 2, "metrics ID NAME"), console, stdout);
+                case "compare":
+                    return CompareCommand.Run(Positionals(CliOptions.Parse(rest, Allowed()), 2, int.MaxValue, "compare ID ID..."), console, stdout);
+                default:
+                    var close = Sacred.Cli.Suggestions.DidYouMean(args[0], Commands);
+                    throw new CliUsageException($"unknown command '{args[0]}'{close}; commands: {string.Join(", ", Commands)}");
+            }
+        }
+        catch (CliUsageException e)
+        {
+            stderr.Write($"error: {e.Message}\n");
+            return 2;
+        }
+        catch (StoreException e)
+        {
+            stderr.Write($"error: {e.Message}\n");
+            return 1;
+        }
+    }
+
+    private static HashSet<string> Allowed(params string[] names) =>
+        new(names.Concat(["--store", "--json"]), StringComparer.Ordinal);
+
+    private static CliOptions Positionals(CliOptions options, int minimum, int maximum, string shape)
+    {
+        if (options.Positionals.Count < minimum || options.Positionals.Count > maximum)
+        {
+            throw new CliUsageException($"expected: sacred {shape}");
+        }
+
+        return options;
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter stdout, bool redirected)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+        });
+        if (redirected)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
+}

@@ -1,0 +1,4 @@
+using System;
+using Sacred.Board.Cli;
+
+return SacredCommandLine.Run(args, Console.Out, Console.Error, Console.IsOutputRedirected);
