@@ -263,6 +263,29 @@ public sealed class FdOutputCaptureTests
     }
 
     [Fact]
+    public void A_program_that_points_fd_1_elsewhere_itself_ends_its_capture_cleanly()
+    {
+        using var files = new TempFiles();
+        using var terminal = StandardStreams.ToFiles(files);
+
+        var capture = OutputCapture.Start(CaptureMode.Fd);
+        StandardStreams.WriteNative(1, "before\n");
+        var before = WaitForLines(capture);
+        using (var devNull = File.OpenHandle("/dev/null", FileMode.Open, FileAccess.Write))
+        {
+            Assert.True(Libc.Redirect((int)devNull.DangerousGetHandle(), 1) >= 0);
+        }
+
+        StandardStreams.WriteNative(1, "elsewhere\n");
+        Thread.Sleep(50); // lets the reader see the end of its pipe before Stop; the result holds either way
+        var rest = capture.Stop();
+        StandardStreams.WriteNative(1, "after\n");
+
+        Assert.Equal("before\n", before + rest);
+        Assert.Equal("before\nafter\n", terminal.Out);
+    }
+
+    [Fact]
     public void Stop_gives_up_after_a_bounded_wait_when_the_original_stdout_is_stuck()
     {
         // The original stdout is a pipe nobody reads (a terminal paused with Ctrl-S, a stuck consumer): once it is

@@ -21,9 +21,11 @@ internal sealed class DescriptorTee
     private readonly int _wakeWriteEnd;
     private readonly OutputCapture _capture;
     private readonly ManualResetEventSlim _drained = new();
-    private readonly Lock _originalLock = new();
+    // Whoever is last, the reader or Stop, closes the descriptors both of them use.
+    private readonly Lock _lifetimeLock = new();
     private readonly Utf8ChunkDecoder _decoder = new();
     private bool _restored;
+    private bool _drainRequested;
     private bool _finished;
     private bool _copyFailed;
 
@@ -81,7 +83,7 @@ internal sealed class DescriptorTee
     /// <summary>Points the descriptor back where it pointed before.</summary>
     public void Restore()
     {
-        lock (_originalLock)
+        lock (_lifetimeLock)
         {
             Libc.Redirect(_original, _target);
             _restored = true;
@@ -96,8 +98,21 @@ internal sealed class DescriptorTee
     /// close, because on macOS a child process may have inherited the wake pipe's write end.</summary>
     public void RequestDrain()
     {
-        Libc.WriteAll(_wakeWriteEnd, "x"u8);
-        Libc.Close(_wakeWriteEnd);
+        lock (_lifetimeLock)
+        {
+            // Once the reader is gone its wake end may be closed: a write then would raise SIGPIPE.
+            if (!_finished)
+            {
+                Libc.WriteAll(_wakeWriteEnd, "x"u8);
+            }
+
+            Libc.Close(_wakeWriteEnd);
+            _drainRequested = true;
+            if (_finished)
+            {
+                Libc.Close(_wakeReadEnd);
+            }
+        }
     }
 
     /// <summary>Waits until the reader has captured everything written before <see cref="RequestDrain"/>.</summary>
@@ -129,14 +144,18 @@ internal sealed class DescriptorTee
         finally
         {
             Libc.Close(_readEnd);
-            Libc.Close(_wakeReadEnd);
             _drained.Set();
-            lock (_originalLock)
+            lock (_lifetimeLock)
             {
                 _finished = true;
                 if (_restored)
                 {
                     Libc.Close(_original);
+                }
+
+                if (_drainRequested)
+                {
+                    Libc.Close(_wakeReadEnd);
                 }
             }
         }
