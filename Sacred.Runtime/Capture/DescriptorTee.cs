@@ -19,7 +19,7 @@ internal sealed class DescriptorTee
     private readonly int _readEnd;
     private readonly int _wakeReadEnd;
     private readonly int _wakeWriteEnd;
-    private readonly OutputCapture _capture;
+    private readonly CapturedText _captured;
     private readonly ManualResetEventSlim _drained = new();
     // Whoever is last, the reader or Stop, closes the descriptors both of them use.
     private readonly Lock _lifetimeLock = new();
@@ -29,19 +29,19 @@ internal sealed class DescriptorTee
     private bool _finished;
     private bool _copyFailed;
 
-    private DescriptorTee(int target, int original, int readEnd, int wakeReadEnd, int wakeWriteEnd, OutputCapture capture)
+    private DescriptorTee(int target, int original, int readEnd, int wakeReadEnd, int wakeWriteEnd, CapturedText captured)
     {
         _target = target;
         _original = original;
         _readEnd = readEnd;
         _wakeReadEnd = wakeReadEnd;
         _wakeWriteEnd = wakeWriteEnd;
-        _capture = capture;
+        _captured = captured;
     }
 
     /// <summary>Redirects <paramref name="target"/> into a new pipe and starts its reader; null and the reason
     /// when a call fails, with nothing left changed.</summary>
-    public static DescriptorTee? TryStart(int target, OutputCapture capture, out string error)
+    public static DescriptorTee? TryStart(int target, CapturedText captured, out string error)
     {
         var original = Libc.Duplicate(target);
         if (original < 0)
@@ -74,7 +74,7 @@ internal sealed class DescriptorTee
 
         // From here on the target is the pipe's only write end we hold, so restoring the target closes it.
         Libc.Close(writeEnd);
-        var tee = new DescriptorTee(target, original, readEnd, wakeReadEnd, wakeWriteEnd, capture);
+        var tee = new DescriptorTee(target, original, readEnd, wakeReadEnd, wakeWriteEnd, captured);
         new Thread(tee.Run) { IsBackground = true, Name = $"Sacred capture of fd {target}" }.Start();
         error = string.Empty;
         return tee;
@@ -128,6 +128,7 @@ internal sealed class DescriptorTee
 
     private void Run()
     {
+        // On the pinned heap: it stays pinned through every blocking read.
         var buffer = GC.AllocateUninitializedArray<byte>(ChunkSize, pinned: true);
         try
         {
@@ -212,14 +213,14 @@ internal sealed class DescriptorTee
         }
 
         var bytes = buffer.AsSpan(0, count);
-        _capture.Append(_decoder.Decode(bytes, final: false));
+        _captured.Append(_decoder.Decode(bytes, final: false));
         CopyToOriginal(bytes);
         return true;
     }
 
     private void FinishCapture()
     {
-        _capture.Append(_decoder.Decode([], final: true));
+        _captured.Append(_decoder.Decode([], final: true));
         _drained.Set();
     }
 

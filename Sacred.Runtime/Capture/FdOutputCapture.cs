@@ -13,12 +13,16 @@ internal sealed class FdOutputCapture : OutputCapture
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
 
-    private DescriptorTee? _stdout;
-    private DescriptorTee? _stderr;
-    private ConsoleWriters? _writers;
+    private readonly DescriptorTee _stdout;
+    private readonly DescriptorTee _stderr;
+    private readonly ConsoleWriters _writers;
 
-    private FdOutputCapture()
+    private FdOutputCapture(CapturedText text, DescriptorTee stdout, DescriptorTee stderr, ConsoleWriters writers)
+        : base(text)
     {
+        _stdout = stdout;
+        _stderr = stderr;
+        _writers = writers;
     }
 
     public override CaptureMode Mode => CaptureMode.Fd;
@@ -32,32 +36,32 @@ internal sealed class FdOutputCapture : OutputCapture
             return null;
         }
 
-        var capture = new FdOutputCapture();
+        var text = new CapturedText();
         ConsoleWriters.Flush();
-        capture._stdout = DescriptorTee.TryStart(1, capture, out error);
-        if (capture._stdout is null)
+        var stdout = DescriptorTee.TryStart(1, text, out error);
+        if (stdout is null)
         {
             return null;
         }
 
-        capture._stderr = DescriptorTee.TryStart(2, capture, out error);
-        if (capture._stderr is null)
+        var stderr = DescriptorTee.TryStart(2, text, out error);
+        if (stderr is null)
         {
-            capture._stdout.Restore();
-            capture._stdout.RequestDrain();
-            capture._stdout.WaitDrained(DrainTimeout);
+            stdout.Restore();
+            stdout.RequestDrain();
+            stdout.WaitDrained(DrainTimeout);
             return null;
         }
 
-        capture._writers = ConsoleWriters.Replace(_ => CreateWriter(1), _ => CreateWriter(2));
-        return capture;
+        var writers = ConsoleWriters.Replace(_ => CreateWriter(1), _ => CreateWriter(2));
+        return new FdOutputCapture(text, stdout, stderr, writers);
     }
 
     protected override void Release()
     {
-        _writers!.Restore();
-        _stdout!.Restore();
-        _stderr!.Restore();
+        _writers.Restore();
+        _stdout.Restore();
+        _stderr.Restore();
         _stdout.RequestDrain();
         _stderr.RequestDrain();
         var waited = Stopwatch.StartNew();

@@ -8,13 +8,10 @@ namespace Sacred.Capture;
 /// processed like a terminal shows it (<see cref="TerminalLineBuffer"/>) and handed out as completed lines, so
 /// what a heartbeat sends is never changed later.
 /// </summary>
-internal abstract class OutputCapture : IDisposable
+internal abstract class OutputCapture(CapturedText text) : IDisposable
 {
     private static int s_fallbackReported;
 
-    private readonly TerminalLineBuffer _text = new();
-    private readonly Lock _textLock = new();
-    private bool _stopped;
     private int _stopping;
 
     /// <summary>The mode in effect: <see cref="CaptureMode.Sys"/> when fd-level capture was asked for but is not
@@ -32,13 +29,7 @@ internal abstract class OutputCapture : IDisposable
     };
 
     /// <summary>The lines completed since the previous call (each ending with <c>\n</c>), or "". Thread-safe.</summary>
-    public string TakeCompletedLines()
-    {
-        lock (_textLock)
-        {
-            return _text.TakeCompletedLines();
-        }
-    }
+    public string TakeCompletedLines() => text.TakeCompletedLines();
 
     /// <summary>
     /// Stops capturing, restores stdout and stderr, and returns everything not taken yet, including an unfinished
@@ -52,11 +43,7 @@ internal abstract class OutputCapture : IDisposable
         }
 
         Release();
-        lock (_textLock)
-        {
-            _stopped = true;
-            return _text.TakeAll();
-        }
+        return text.Close();
     }
 
     /// <summary>Stops capturing, discarding what was not taken.</summary>
@@ -76,18 +63,6 @@ internal abstract class OutputCapture : IDisposable
         }
 
         return SysOutputCapture.Start();
-    }
-
-    /// <summary>Adds captured text; ignored once stopped. Thread-safe.</summary>
-    internal void Append(ReadOnlySpan<char> text)
-    {
-        lock (_textLock)
-        {
-            if (!_stopped)
-            {
-                _text.Write(text);
-            }
-        }
     }
 
     /// <summary>Undoes the redirection and waits (bounded) until all output written so far has been appended.</summary>
