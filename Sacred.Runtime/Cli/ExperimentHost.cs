@@ -24,7 +24,7 @@ public static class ExperimentHost
         where TState : class
     {
         using var signals = new InterruptSignals();
-        return Execute(definition, args, new HostEnvironment(Console.Out, Console.Error, !Console.IsOutputRedirected, ProgramName.Resolve(), signals.Token, signals));
+        return Execute(definition, args, new HostEnvironment(CurrentConsoleWriter.Out, CurrentConsoleWriter.Error, !Console.IsOutputRedirected, ProgramName.Resolve(), signals.Token, signals));
     }
 
     /// <summary>Runs the command line with the given writers (no colour unless <c>--color</c>); for tests and embedding.</summary>
