@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Sacred.Storage;
 
 /// <summary>
-/// Reduces a series, streamed point by point, to at most <c>maxPoints</c>: consecutive buckets of equal size, each
+/// Reduces a series, streamed chunk by chunk, to at most <c>maxPoints</c>: consecutive buckets of equal size, each
 /// represented by its smallest and its largest point in logging order (one point when they coincide). Unlike
 /// averaging or taking every n-th point, a one-point spike always survives. NaN values never win a bucket; a bucket
 /// of NaN only is represented by its first point.
@@ -13,13 +13,11 @@ internal sealed class MetricDownsampler
 {
     private readonly long _bucketSize;
     private readonly List<MetricPoint> _points;
-    private long _index;
     private long _inBucket;
-    private MetricPoint _first;
-    private MetricPoint? _min;
-    private MetricPoint? _max;
-    private long _minIndex;
-    private long _maxIndex;
+    private Candidate _first;
+    private Candidate _min;
+    private Candidate _max;
+    private bool _hasExtremes;
 
     public MetricDownsampler(long totalCount, int maxPoints)
     {
@@ -32,39 +30,43 @@ internal sealed class MetricDownsampler
 
     public bool Downsampled { get; }
 
-    public void Add(long step, double value, long timestampMs)
+    public void Add(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs)
     {
-        var point = new MetricPoint(step, value, UnixTime.FromMs(timestampMs));
-        if (!Downsampled)
+        for (var i = 0; i < steps.Length; i++)
         {
-            _points.Add(point);
-            return;
-        }
-
-        if (_inBucket == 0)
-        {
-            _first = point;
-        }
-
-        if (!double.IsNaN(value))
-        {
-            if (_min is null || value < _min.Value.Value)
+            if (!Downsampled)
             {
-                _min = point;
-                _minIndex = _index;
+                _points.Add(new Candidate(steps[i], values[i], timestampsMs[i], 0).ToPoint());
+                continue;
             }
 
-            if (_max is null || value > _max.Value.Value)
+            var value = values[i];
+            if (_inBucket == 0)
             {
-                _max = point;
-                _maxIndex = _index;
+                _first = new Candidate(steps[i], value, timestampsMs[i], 0);
             }
-        }
 
-        _index++;
-        if (++_inBucket == _bucketSize)
-        {
-            CloseBucket();
+            if (!double.IsNaN(value))
+            {
+                if (!_hasExtremes)
+                {
+                    _min = _max = new Candidate(steps[i], value, timestampsMs[i], _inBucket);
+                    _hasExtremes = true;
+                }
+                else if (value < _min.Value)
+                {
+                    _min = new Candidate(steps[i], value, timestampsMs[i], _inBucket);
+                }
+                else if (value > _max.Value)
+                {
+                    _max = new Candidate(steps[i], value, timestampsMs[i], _inBucket);
+                }
+            }
+
+            if (++_inBucket == _bucketSize)
+            {
+                CloseBucket();
+            }
         }
     }
 
@@ -80,22 +82,26 @@ internal sealed class MetricDownsampler
 
     private void CloseBucket()
     {
-        if (_min is not { } min || _max is not { } max)
+        if (!_hasExtremes)
         {
-            _points.Add(_first);
+            _points.Add(_first.ToPoint());
         }
-        else if (_minIndex == _maxIndex)
+        else if (_min.Index == _max.Index)
         {
-            _points.Add(min);
+            _points.Add(_min.ToPoint());
         }
         else
         {
-            _points.Add(_minIndex < _maxIndex ? min : max);
-            _points.Add(_minIndex < _maxIndex ? max : min);
+            _points.Add((_min.Index < _max.Index ? _min : _max).ToPoint());
+            _points.Add((_min.Index < _max.Index ? _max : _min).ToPoint());
         }
 
         _inBucket = 0;
-        _min = null;
-        _max = null;
+        _hasExtremes = false;
+    }
+
+    private readonly record struct Candidate(long Step, double Value, long TimestampMs, long Index)
+    {
+        public MetricPoint ToPoint() => new(Step, Value, UnixTime.FromMs(TimestampMs));
     }
 }

@@ -14,8 +14,8 @@ internal static class RunDetailReader
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$run", summary.Id);
         command.CommandText = """
-            SELECT config, modifications, meta, host, experiment, info, fail_trace, output_chars, pid
-            FROM runs WHERE id = $run;
+            SELECT d.config, d.modifications, d.meta, d.host, d.experiment, d.info, d.fail_trace, r.output_chars, r.pid
+            FROM runs r JOIN run_records d ON d.run_id = r.id WHERE r.id = $run;
             """;
         string config, modifications, meta, host, experiment;
         string? info, failTrace;

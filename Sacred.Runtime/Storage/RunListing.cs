@@ -14,6 +14,8 @@ namespace Sacred.Storage;
 /// </summary>
 internal static class RunListing
 {
+    private static readonly RunSortKey s_byId = new("id", null, null);
+
     private const string Columns =
         "id, custom_id, experiment_name, command, effective_status, queue_time, start_time, stop_time, heartbeat, duration, result, comment, seed, hostname";
 
@@ -68,7 +70,7 @@ internal static class RunListing
             SELECT {Columns} FROM listed {Where(outer)}
             ORDER BY {order}
             LIMIT $limit OFFSET $offset;
-            {View(sort, inner)}
+            {View(s_byId, inner)}
             SELECT COUNT(*) FROM listed {Where(outer)};
             """;
         command.Parameters.AddWithValue("$limit", query.Limit);
@@ -80,10 +82,9 @@ internal static class RunListing
     public static SqliteCommand CreateLookup(SqliteConnection connection, long id, TimeSpan deadAfter, DateTime now)
     {
         var command = connection.CreateCommand();
-        var sort = new RunSortKey("id", null, null);
-        command.CommandText = $"{View(sort, ["r.id = $id"])} SELECT {Columns} FROM listed;";
+        command.CommandText = $"{View(s_byId, ["r.id = $id"])} SELECT {Columns} FROM listed;";
         command.Parameters.AddWithValue("$id", id);
-        AddClock(command, sort, deadAfter, now);
+        AddClock(command, s_byId, deadAfter, now);
         return command;
     }
 

@@ -148,10 +148,7 @@ public sealed class RunStore : IDisposable
             {
                 var chunk = reader.GetFieldValue<byte[]>(0);
                 var points = MetricChunkCodec.Decode(chunk, steps, values, times);
-                for (var i = 0; i < points; i++)
-                {
-                    sampler.Add(steps[i], values[i], times[i]);
-                }
+                sampler.Add(steps.AsSpan(0, points), values.AsSpan(0, points), times.AsSpan(0, points));
             }
         }
         finally

@@ -109,7 +109,7 @@ internal sealed class RunWriter
                 command.Parameters.AddWithValue("$run", RunId);
                 if (writeInfo)
                 {
-                    sql.Append(", info = $info");
+                    sql.Insert(0, "UPDATE run_records SET info = $info WHERE run_id = $run; ");
                     command.Parameters.AddWithValue("$info", StoredJson.Write(beat.Info));
                 }
 
@@ -170,8 +170,13 @@ internal sealed class RunWriter
 
     public void End(RunEndedEvent end)
     {
+        using var transaction = _connection.BeginTransaction(deferred: false);
         using var command = _connection.CreateCommand();
-        var sql = new StringBuilder("UPDATE runs SET status = $status, stop_time = $time, fail_trace = $trace");
+        command.Transaction = transaction;
+        var sql = new StringBuilder("""
+            UPDATE run_records SET fail_trace = $trace WHERE run_id = $run;
+            UPDATE runs SET status = $status, stop_time = $time
+            """);
         command.Parameters.AddWithValue("$status", end.Status);
         command.Parameters.AddWithValue("$time", UnixTime.ToMs(end.Time));
         command.Parameters.AddWithValue("$trace", end.FailTrace is { } trace ? StoredJson.Write(RunRecordJson.Strings(trace)) : DBNull.Value);
@@ -184,6 +189,7 @@ internal sealed class RunWriter
 
         command.CommandText = sql.Append(" WHERE id = $run;").ToString();
         command.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     private static long ClaimOrInsert(SqliteConnection connection, SqliteTransaction transaction, RunStartedEvent run, bool queued)
@@ -219,10 +225,10 @@ internal sealed class RunWriter
         }
 
         command.CommandText = """
-            INSERT INTO runs (id, custom_id, experiment_name, command, status, queue_time, start_time, config,
-                              modifications, meta, host, experiment, comment, priority, seed, hostname, pid)
-            VALUES ($id, $custom_id, $experiment_name, $command, $status, $queue_time, $start_time, $config,
-                    $modifications, $meta, $host, $experiment, $comment, $priority, $seed, $hostname, $pid)
+            INSERT INTO runs (id, custom_id, experiment_name, command, status, queue_time, start_time, comment,
+                              priority, seed, hostname, pid)
+            VALUES ($id, $custom_id, $experiment_name, $command, $status, $queue_time, $start_time, $comment,
+                    $priority, $seed, $hostname, $pid)
             RETURNING id;
             """;
         command.Parameters.AddWithValue("$id", (object?)numericId ?? DBNull.Value);
@@ -230,7 +236,14 @@ internal sealed class RunWriter
         command.Parameters.AddWithValue("$status", queued ? RunStatus.Queued : RunStatus.Running);
         command.Parameters.AddWithValue("$queue_time", queued ? UnixTime.ToMs(run.Time) : DBNull.Value);
         AddStartColumns(command, run, queued);
-        return (long)command.ExecuteScalar()!;
+        var runId = (long)command.ExecuteScalar()!;
+        command.CommandText = """
+            INSERT INTO run_records (run_id, config, modifications, meta, host, experiment)
+            VALUES ($run, $config, $modifications, $meta, $host, $experiment);
+            """;
+        command.Parameters.AddWithValue("$run", runId);
+        command.ExecuteNonQuery();
+        return runId;
     }
 
     private static long Claim(SqliteCommand command, long runId, RunStartedEvent run)
@@ -238,10 +251,12 @@ internal sealed class RunWriter
         command.Parameters.Clear();
         command.CommandText = """
             UPDATE runs SET experiment_name = $experiment_name, command = $command, status = 'RUNNING',
-                start_time = $start_time, config = $config, modifications = $modifications, meta = $meta,
-                host = $host, experiment = $experiment, comment = $comment, priority = $priority, seed = $seed,
+                start_time = $start_time, comment = $comment, priority = $priority, seed = $seed,
                 hostname = $hostname, pid = $pid
             WHERE id = $id AND status = 'QUEUED';
+            UPDATE run_records SET config = $config, modifications = $modifications, meta = $meta, host = $host,
+                experiment = $experiment
+            WHERE run_id = $id;
             DELETE FROM run_sources WHERE run_id = $id;
             """;
         command.Parameters.AddWithValue("$id", runId);

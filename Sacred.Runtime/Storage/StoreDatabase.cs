@@ -205,7 +205,6 @@ internal static class StoreDatabase
             using (var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
                 stream.WriteByte(0);
-                stream.Flush(flushToDisk: true);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -18,15 +18,16 @@ internal static class StoreSchema
     /// Version 1. Times are Unix epoch milliseconds (UTC); JSON columns hold <c>ConfigNode</c> JSON.
     /// <list type="bullet">
     /// <item><c>store_info(key, value)</c>: marker (<c>format</c> = sacred-dotnet-store) and creation time.</item>
-    /// <item><c>runs</c>: one row per run. <c>id</c> is allocated by SQLite inside the inserting transaction
-    /// (AUTOINCREMENT: never reused); <c>custom_id</c> holds a non-numeric <c>-i</c> id. <c>status</c> as recorded
-    /// (QUEUED/RUNNING/COMPLETED/FAILED/INTERRUPTED/TIMEOUT/custom); readers derive PROBABLY_DEAD from a stale
-    /// <c>heartbeat</c> (or <c>start_time</c>). <c>experiment</c> is Sacred's experiment dict without source texts
-    /// (<c>sources</c> = [[path, md5]], <c>dependencies</c> = ["name==version"]); <c>host</c>, <c>meta</c>,
-    /// <c>modifications</c> ({modified, added, typechanged}), <c>config</c>, <c>info</c>, <c>result</c> and
-    /// <c>fail_trace</c> (list of strings) are JSON. <c>result_value</c> is the result when it is a number, for
-    /// sorting. <c>pid</c>/<c>hostname</c> say which process to ask whether a RUNNING run is alive;
-    /// <c>output_chars</c> is the length of the captured output.</item>
+    /// <item><c>runs</c>: one narrow row per run, what the runs table lists, filters and sorts on. <c>id</c> is
+    /// allocated by SQLite inside the inserting transaction (AUTOINCREMENT: never reused); <c>custom_id</c> holds a
+    /// non-numeric <c>-i</c> id. <c>status</c> as recorded (QUEUED/RUNNING/COMPLETED/FAILED/INTERRUPTED/TIMEOUT/
+    /// custom); readers derive PROBABLY_DEAD from a stale <c>heartbeat</c> (or <c>start_time</c>). <c>result</c> is
+    /// JSON and <c>result_value</c> the result when it is a number, for sorting. <c>pid</c>/<c>hostname</c> say which
+    /// process to ask whether a RUNNING run is alive; <c>output_chars</c> is the length of the captured output.</item>
+    /// <item><c>run_records</c>: the bulky JSON of a run, kept out of <c>runs</c> so listing scans stay small:
+    /// <c>config</c>, <c>modifications</c> ({modified, added, typechanged}), <c>meta</c>, <c>host</c>,
+    /// <c>experiment</c> (Sacred's dict without source texts: <c>sources</c> = [[path, md5]], <c>dependencies</c> =
+    /// ["name==version"]), <c>info</c> and <c>fail_trace</c> (list of strings).</item>
     /// <item><c>run_sources(run_id, path, md5, file_hash)</c>: the run's source files; texts in <c>files/</c>.</item>
     /// <item><c>artifacts(run_id, name, file_hash, size, content_type, metadata, added_time)</c>: a name added
     /// again points to the new content.</item>
@@ -59,15 +60,8 @@ internal static class StoreSchema
             start_time      INTEGER,
             stop_time       INTEGER,
             heartbeat       INTEGER,
-            config          TEXT NOT NULL,
-            modifications   TEXT NOT NULL,
-            meta            TEXT NOT NULL,
-            host            TEXT NOT NULL,
-            experiment      TEXT NOT NULL,
-            info            TEXT,
             result          TEXT,
             result_value    REAL,
-            fail_trace      TEXT,
             comment         TEXT,
             priority        REAL,
             seed            INTEGER NOT NULL,
@@ -78,6 +72,17 @@ internal static class StoreSchema
         CREATE INDEX runs_by_status ON runs (status);
         CREATE INDEX runs_by_experiment ON runs (experiment_name);
         CREATE INDEX runs_by_start_time ON runs (start_time);
+
+        CREATE TABLE run_records (
+            run_id        INTEGER PRIMARY KEY REFERENCES runs (id),
+            config        TEXT NOT NULL,
+            modifications TEXT NOT NULL,
+            meta          TEXT NOT NULL,
+            host          TEXT NOT NULL,
+            experiment    TEXT NOT NULL,
+            info          TEXT,
+            fail_trace    TEXT
+        );
 
         CREATE TABLE run_sources (
             run_id    INTEGER NOT NULL REFERENCES runs (id),
