@@ -66,7 +66,7 @@ public sealed class ReliabilityTests : IDisposable
         Assert.Equal("INTERRUPTED", run.Summary.Status);
         var loss = run.Metrics.Single(m => m.Name == "training.loss");
         Assert.Equal(loss.Count - 1, loss.LastStep);
-        var output = store.ReadOutput(id, 0, int.MaxValue).Text;
+        var output = store.ReadOutput(id, 0, int.MaxValue)!.Text;
         Assert.Contains("Aborted after", output);
     }
 
@@ -81,21 +81,19 @@ public sealed class ReliabilityTests : IDisposable
         var run = store.GetRun(summary.Id)!;
         Assert.Equal("FAILED", run.Summary.Status);
         Assert.Contains(run.FailTrace!, line => line.Contains("ArgumentOutOfRangeException", StringComparison.Ordinal));
-        var output = store.ReadOutput(summary.Id, 0, int.MaxValue).Text;
+        var output = store.ReadOutput(summary.Id, 0, int.MaxValue)!.Text;
         Assert.Contains("Failed after", output);
         Assert.Contains("ArgumentOutOfRangeException", output);
     }
 
     [Fact]
-    public void Sixteen_processes_at_once_get_distinct_ids_and_keep_every_point()
+    public async Task Sixteen_processes_at_once_get_distinct_ids_and_keep_every_point()
     {
         var files = Path.Combine(_root, "files");
-        var outcomes = Enumerable.Range(0, 16)
-            .Select(i => Task.Run(() => Run("with", "steps=40", "samples=32", "seed=" + (i + 1), "--store", Store, "-F", files)))
-            .ToArray();
-        Task.WaitAll(outcomes);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16)
+            .Select(i => Task.Run(() => Run("with", "steps=40", "samples=32", "seed=" + (i + 1), "--store", Store, "-F", files))));
 
-        Assert.All(outcomes, o => Assert.Equal(0, o.Result.ExitCode));
+        Assert.All(outcomes, o => Assert.Equal(0, o.ExitCode));
         using var store = RunStore.Open(Store);
         var runs = store.ListRuns(new RunQuery { Limit = 100 }).Runs;
         Assert.Equal(16, runs.Select(r => r.Id).Distinct().Count());

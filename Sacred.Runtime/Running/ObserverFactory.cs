@@ -30,6 +30,7 @@ internal static class ObserverFactory
             throw new Cli.UsageException($"-m/--mongo_db '{options.MongoDb}': recording to MongoDB is not available in this version; use the embedded store (default) or -F DIR");
         }
 
+        observers.Add(new EmbeddedStoreObserver(StoreDirectory(options)));
         return observers;
     }
 }
