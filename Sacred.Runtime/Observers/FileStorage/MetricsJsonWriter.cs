@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
@@ -18,7 +19,7 @@ namespace Sacred.Observers.FileStorage;
 internal sealed class MetricsJsonWriter
 {
     private const int ChunkRecords = 16 * 1024;
-    private const int MaxItemLength = 64;
+    private const int MaxItemLength = 72; // separator (8) + the longest double or timestamp text
 
     private readonly Stream _stream;
     private readonly byte[] _output = new byte[1 << 20];
@@ -88,48 +89,53 @@ internal sealed class MetricsJsonWriter
             var records = (int)Math.Min(ChunkRecords, metric.Count - done);
             var chunk = _records.AsSpan(0, records * MetricSidecar.RecordSize);
             ReadExactly(handle, chunk, done * MetricSidecar.RecordSize, metric);
-            for (var i = 0; i < records; i++)
-            {
-                var field = chunk.Slice(i * MetricSidecar.RecordSize + (int)column, 8);
-                Raw(done + i == 0 ? "\n      "u8 : ",\n      "u8);
-                Item(column, field);
-            }
-
+            Items(chunk, column, isFirstChunk: done == 0);
             done += records;
         }
 
         Raw("\n    ]"u8);
     }
 
-    private void Item(Column column, ReadOnlySpan<byte> field)
+    // The loop that runs 3 × points times: fully optimized from its first call, since the end-of-run rewrite
+    // may be the first time it runs at all.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Items(ReadOnlySpan<byte> chunk, Column column, bool isFirstChunk)
     {
-        if (_output.Length - _used < MaxItemLength)
+        for (var offset = (int)column; offset < chunk.Length; offset += MetricSidecar.RecordSize)
         {
-            Flush();
-        }
+            if (_output.Length - _used < MaxItemLength)
+            {
+                Flush();
+            }
 
-        var destination = _output.AsSpan(_used);
-        int written;
-        switch (column)
-        {
-            case Column.Steps:
-                BinaryPrimitives.ReadInt64LittleEndian(field).TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
-                break;
-            case Column.Timestamps:
-                destination[0] = (byte)'"';
-                written = _timestamps.Format(BinaryPrimitives.ReadInt64LittleEndian(field), destination[1..]) + 2;
-                destination[written - 1] = (byte)'"';
-                break;
-            default:
-                written = FormatFloat(BinaryPrimitives.ReadDoubleLittleEndian(field), destination);
-                break;
-        }
+            var destination = _output.AsSpan(_used);
+            var separator = isFirstChunk && offset == (int)column ? "\n      "u8 : ",\n      "u8;
+            separator.CopyTo(destination);
+            destination = destination[separator.Length..];
+            var field = chunk.Slice(offset, 8);
+            int written;
+            switch (column)
+            {
+                case Column.Steps:
+                    BinaryPrimitives.ReadInt64LittleEndian(field).TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+                    break;
+                case Column.Timestamps:
+                    destination[0] = (byte)'"';
+                    written = _timestamps.Format(BinaryPrimitives.ReadInt64LittleEndian(field), destination[1..]) + 2;
+                    destination[written - 1] = (byte)'"';
+                    break;
+                default:
+                    written = FormatFloat(BinaryPrimitives.ReadDoubleLittleEndian(field), destination);
+                    break;
+            }
 
-        _used += written;
+            _used += separator.Length + written;
+        }
     }
 
     // As NumberText.Format, on bytes: shortest round-trip digits, a lower-case exponent, always a float form,
     // NaN and infinities as Python's json module writes them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FormatFloat(double value, Span<byte> destination)
     {
         if (!double.IsFinite(value))

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Sacred.Configuration;
 
 namespace Sacred.Observers.FileStorage;
@@ -66,6 +67,7 @@ internal static class PythonDateTime
         /// <param name="unixMilliseconds">Milliseconds since 1970-01-01 UTC.</param>
         /// <param name="destination">At least <see cref="MaxLength"/> bytes.</param>
         /// <returns>The number of bytes written.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Format(long unixMilliseconds, Span<byte> destination)
         {
             var day = Math.DivRem(unixMilliseconds, MillisecondsPerDay, out var inDay);
