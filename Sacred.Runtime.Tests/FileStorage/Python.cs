@@ -7,17 +7,16 @@ namespace Sacred.Runtime.Tests.FileStorage;
 /// <summary>Runs <c>python3</c> scripts, as Sacred's own readers would read our files.</summary>
 internal static class Python
 {
-    private static readonly Lazy<bool> s_hasJson = new(() => TryRun("import json", ".", out _, out _) == 0);
+    private static readonly Lazy<bool> s_hasJson = new(() => TryRun(".", out _, out _, "-c", "import json") == 0);
 
     /// <summary>Whether <c>python3</c> runs and can <c>import json</c>.</summary>
     public static bool HasJson => s_hasJson.Value;
 
-    /// <summary>Runs a script; returns the exit code, or -1 when python3 cannot be started.</summary>
-    public static int TryRun(string script, string workingDirectory, out string stdout, out string stderr)
+    /// <summary>Runs python3 with arguments; returns the exit code, or -1 when python3 cannot be started.</summary>
+    public static int TryRun(string workingDirectory, out string stdout, out string stderr, params string[] arguments)
     {
-        var start = new ProcessStartInfo("python3")
+        var start = new ProcessStartInfo("python3", arguments)
         {
-            ArgumentList = { "-c", script },
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -67,11 +67,47 @@ public sealed class PythonReaderTests : IDisposable
         observer.EndedEvent(new RunEndedEvent(SampleRun.Start.AddSeconds(7), "COMPLETED", ConfigNode.From(0.25), null));
         observer.Close();
 
-        var exitCode = Python.TryRun(Reader, _temp.PathOf("runs"), out var stdout, out var stderr);
+        var exitCode = Python.TryRun(_temp.PathOf("runs"), out var stdout, out var stderr, "-c", Reader);
 
         Assert.True(exitCode == 0, $"python3 exited with {exitCode}: {stderr}");
         Assert.Equal("read 2502 points\n", stdout);
     }
 
+    [PythonFact]
+    public void The_rebuild_script_turns_the_sidecars_into_the_same_metrics_json()
+    {
+        var observer = new FileStorageObserver(_temp.PathOf("runs"));
+        observer.StartedEvent(SampleRun.Started());
+        for (var beat = 0; beat < 3; beat++)
+        {
+            var steps = Enumerable.Range(beat * 300, 300).Select(s => (long)s).ToArray();
+            observer.HeartbeatEvent(SampleRun.Beat(
+                beat,
+                metrics:
+                [
+                    new MetricBatch("loss", steps, steps.Select(s => 1.0 / (s + 3)).ToArray(), steps.Select(s => SampleRun.Ms(s * 0.0371)).ToArray()),
+                    SampleRun.Metric("val.acc", [beat], [0.1 * beat], [SampleRun.Ms(beat)]),
+                ],
+                isFinal: beat == 2));
+        }
+
+        var script = Path.Combine(RepositoryRoot(), "Sacred.Runtime", "Observers", "FileStorage", "rebuild_metrics.py");
+        var exitCode = Python.TryRun(_temp.PathOf("runs"), out var rebuilt, out var stderr, script, "1");
+
+        Assert.True(exitCode == 0, $"python3 exited with {exitCode}: {stderr}");
+        Assert.Equal(File.ReadAllText(_temp.PathOf("runs/1/metrics.json")), rebuilt);
+    }
+
     public void Dispose() => _temp.Dispose();
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sacred.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Sacred.sln not found above " + AppContext.BaseDirectory);
+    }
 }

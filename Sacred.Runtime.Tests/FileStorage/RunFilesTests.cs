@@ -112,6 +112,8 @@ public sealed class RunFilesTests : IDisposable
     [InlineData("../escape.txt")]
     [InlineData("/tmp/absolute.txt")]
     [InlineData(".metrics/0.bin")]
+    [InlineData(".metrics")]
+    [InlineData("a/../../escape.txt")]
     [InlineData("")]
     public void Artifacts_must_name_a_file_inside_the_run_directory(string name)
     {

@@ -254,8 +254,8 @@ public sealed class FileStorageObserver : IRunObserver
                 $"{Name}: artifact name '{name}' is taken by Sacred's own {relative} in '{_runDirectory}'; add it under another name");
         }
 
-        if (Path.IsPathRooted(name) || relative == "." || relative.StartsWith("../", StringComparison.Ordinal) ||
-            relative == ".." || relative.StartsWith(MetricsStore.SidecarFolder + "/", StringComparison.Ordinal))
+        var firstSegment = relative.Split('/')[0];
+        if (Path.IsPathRooted(name) || firstSegment is "." or ".." || firstSegment == MetricsStore.SidecarFolder)
         {
             throw new IOException(
                 $"{Name}: artifact name '{name}' does not name a file inside the run directory '{_runDirectory}'; use a relative file name");
