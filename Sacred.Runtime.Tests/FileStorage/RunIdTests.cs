@@ -67,26 +67,74 @@ public sealed class RunIdTests : IDisposable
     }
 
     [Fact]
-    public void Sixteen_concurrent_runs_get_sixteen_distinct_ids()
+    public void Sixteen_threads_starting_runs_concurrently_get_distinct_ids()
     {
         Directory.CreateDirectory(BaseDirectory);
         var ids = new ConcurrentBag<string>();
         using var start = new Barrier(16);
 
+        // Each thread starts several runs in a row, so that listings and mkdirs interleave even on 2 cores.
         var threads = Enumerable.Range(0, 16).Select(_ => new Thread(() =>
         {
-            var observer = new FileStorageObserver(BaseDirectory);
-            observer.Open();
             start.SignalAndWait();
-            ids.Add(observer.StartedEvent(SampleRun.Started())!);
-            observer.Close();
+            for (var run = 0; run < 8; run++)
+            {
+                var observer = new FileStorageObserver(BaseDirectory);
+                observer.Open();
+                ids.Add(observer.StartedEvent(SampleRun.Started())!);
+                observer.Close();
+            }
         })).ToList();
         threads.ForEach(thread => thread.Start());
         threads.ForEach(thread => thread.Join());
 
-        Assert.Equal(Enumerable.Range(1, 16).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ids.OrderBy(int.Parse));
+        Assert.Equal(Enumerable.Range(1, 128).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ids.OrderBy(int.Parse));
         Assert.All(ids, id => Assert.True(File.Exists(Path.Combine(BaseDirectory, id, "run.json"))));
         Assert.Single(Directory.GetFiles(Path.Combine(BaseDirectory, "_sources"), "train_*"));
+    }
+
+    // Sacred's FileStorageObserver._make_run_dir, in real processes racing ours on one folder.
+    [PythonFact]
+    public void Runs_of_Sacred_processes_and_ours_on_one_folder_never_share_an_id()
+    {
+        const string sacredAllocation = """
+            import os, sys, time
+            base, name = sys.argv[1], sys.argv[2]
+            open(os.path.join(base, "ready-" + name), "w").close()
+            while not os.path.exists(os.path.join(base, "go")):
+                time.sleep(0.0005)
+            ids = [int(d) for d in os.listdir(base) if os.path.isdir(os.path.join(base, d)) and d.isdigit()]
+            run_id = max(ids, default=0) + 1
+            for _ in range(1001):
+                try:
+                    os.mkdir(os.path.join(base, str(run_id)))
+                    print(run_id)
+                    break
+                except FileExistsError:
+                    run_id += 1
+            """;
+        Directory.CreateDirectory(BaseDirectory);
+        var ids = new ConcurrentBag<string>();
+        using var go = new ManualResetEventSlim();
+        var sacredRuns = Enumerable.Range(0, 8).Select(n => new Thread(() =>
+        {
+            Python.TryRun(BaseDirectory, out var stdout, out var stderr, "-c", sacredAllocation, BaseDirectory, n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ids.Add(stdout.Trim() is { Length: > 0 } id ? id : "python failed: " + stderr);
+        }));
+        var ourRuns = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+        {
+            var observer = new FileStorageObserver(BaseDirectory);
+            go.Wait();
+            ids.Add(observer.StartedEvent(SampleRun.Started())!);
+        }));
+        var threads = sacredRuns.Concat(ourRuns).ToList();
+        threads.ForEach(thread => thread.Start());
+        SpinWait.SpinUntil(() => Directory.GetFiles(BaseDirectory, "ready-*").Length == 8, TimeSpan.FromSeconds(30));
+        File.WriteAllText(Path.Combine(BaseDirectory, "go"), "");
+        go.Set();
+        threads.ForEach(thread => thread.Join());
+
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ids.OrderBy(id => int.TryParse(id, out var n) ? n : -1));
     }
 
     [Fact]
