@@ -12,7 +12,7 @@ public sealed class RunCommandTests
     [Fact]
     public void Main_runs_by_default_and_logs_its_result()
     {
-        var result = HostRun.Of(new FakeExperiment(), "with", "learning_rate=0.5", "batch_size=4");
+        var result = HostRun.Of(new FakeExperiment(), "-u", "with", "learning_rate=0.5", "batch_size=4");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Out);
@@ -34,7 +34,7 @@ public sealed class RunCommandTests
     [Fact]
     public void A_void_command_logs_no_result()
     {
-        var result = HostRun.Of(new FakeExperiment(), "evaluate");
+        var result = HostRun.Of(new FakeExperiment(), "evaluate", "-u");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -70,7 +70,8 @@ public sealed class RunCommandTests
         Assert.NotNull(seen);
         Assert.Same(seen, current);
         Assert.Null(Run.Current);
-        Assert.Null(seen.Id);
+        Assert.Matches("^[0-9]+$", seen.Id);
+        Assert.Contains($"INFO - renamed - Started run with ID \"{seen.Id}\"\n", result.Error, StringComparison.Ordinal);
         Assert.Equal("renamed", seen.ExperimentName);
         Assert.Equal("evaluate", seen.Command);
         Assert.Equal(99, seen.Seed);
@@ -86,7 +87,7 @@ public sealed class RunCommandTests
         var experiment = new FakeExperiment();
         experiment.Handlers["train"] = (state, run) => throw new InvalidOperationException("boom");
 
-        var result = HostRun.Of(experiment);
+        var result = HostRun.Of(experiment, "-u");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith(
@@ -211,7 +212,7 @@ public sealed class RunCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.False(called);
-        Assert.Equal("INFO - mnist - Queuing-up command 'train'\n", result.Error);
+        Assert.Matches("^INFO - mnist - Queued-up run with ID \"[0-9]+\"\n$", result.Error);
     }
 
     [Fact]

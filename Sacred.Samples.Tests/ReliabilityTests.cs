@@ -80,10 +80,10 @@ public sealed class ReliabilityTests : IDisposable
         var summary = Assert.Single(store.ListRuns(new RunQuery()).Runs);
         var run = store.GetRun(summary.Id)!;
         Assert.Equal("FAILED", run.Summary.Status);
-        Assert.Contains(run.FailTrace!, line => line.Contains("ArgumentOutOfRangeException", StringComparison.Ordinal));
+        Assert.Contains(run.FailTrace!, line => line.Contains("IndexOutOfRangeException", StringComparison.Ordinal));
         var output = store.ReadOutput(summary.Id, 0, int.MaxValue)!.Text;
         Assert.Contains("Failed after", output);
-        Assert.Contains("ArgumentOutOfRangeException", output);
+        Assert.Contains("IndexOutOfRangeException", output);
     }
 
     [Fact]

@@ -27,9 +27,13 @@ public sealed class CompiledExperiment
 
     public Type Type(string fullName) => _assembly.GetType(fullName, throwOnError: true)!;
 
-    /// <summary>Runs <c>typeName.Run(args)</c> with the console captured. Console is global, so runs are serialized.</summary>
+    /// <summary>
+    /// Runs <c>typeName.Run(args)</c> with the console captured. Console is global, so runs are serialized; the
+    /// run captures at the Console level (<c>-C sys</c>) so the test's writers still see everything.
+    /// </summary>
     public CliOutcome Run(string typeName, params string[] args)
     {
+        args = [.. args, "-C", "sys"];
         var run = Type(typeName).GetMethod("Run", BindingFlags.Public | BindingFlags.Static, new[] { typeof(string[]) })!;
         lock (ConsoleLock)
         {

@@ -49,7 +49,7 @@ internal static class CommandRunner
         }
 
         var run = new Run(name, command.Name, config.Config, options, config.Seed, sink, host.Interrupted) { Observers = observers };
-        var capture = OutputCapture.Start(options.Capture ?? (observers.Count == 0 ? CaptureMode.No : CaptureMode.Fd));
+        var capture = OutputCapture.Start(options.Capture ?? (observers.Count == 0 ? CaptureMode.No : host.DefaultCapture));
         sink.Write(LogLevel.Information, name, $"Running command '{command.Name}'");
         run.Id = observers.Started(started);
         sink.Write(LogLevel.Information, name, run.Id is null ? "Started" : $"Started run with ID \"{run.Id}\"");

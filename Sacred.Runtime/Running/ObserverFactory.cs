@@ -31,6 +31,11 @@ internal static class ObserverFactory
         }
 
         observers.Add(new EmbeddedStoreObserver(StoreDirectory(options)));
+        if (options.FileStorage is { } fileStorage)
+        {
+            observers.Add(new FileStorageObserver(Path.GetFullPath(fileStorage)));
+        }
+
         return observers;
     }
 }
