@@ -40,9 +40,12 @@ internal sealed class DrainedPoints
                 _byName.Add(batch.Name, points);
             }
 
+            var steps = batch.Steps.Span;
+            var values = batch.Values.Span;
+            var timestamps = batch.TimestampsMs.Span;
             for (int i = 0; i < batch.Count; i++)
             {
-                points.Add((batch.Steps.Span[i], batch.Values.Span[i], batch.TimestampsMs.Span[i]));
+                points.Add((steps[i], values[i], timestamps[i]));
             }
 
             Count += batch.Count;

@@ -78,21 +78,36 @@ public sealed class MetricsBufferConcurrencyTests
         Assert.Equal(Threads * PointsPerThread, buffer.TotalPoints);
         Assert.Equal(Threads * PointsPerThread, drained.Count);
 
-        // Steps are assigned in logging order, so the shared counter has no gaps and no repeats.
+        // Steps are assigned in logging order, so the shared counter has no gaps and no repeats; each thread's
+        // points appear in the order that thread logged them.
         var shared = drained["shared"];
-        Assert.Equal(Enumerable.Range(0, Threads * PointsPerThread / 2).Select(i => (long)i), shared.Select(p => p.Step));
+        Assert.Equal(Threads * PointsPerThread / 2, shared.Count);
+        var nextFromThread = new int[Threads];
+        for (int at = 0; at < shared.Count; at++)
+        {
+            var (step, value, _) = shared[at];
+            int thread = (int)(value / PointsPerThread);
+            int i = (int)(value - (thread * (double)PointsPerThread));
+            if (step != at || i != nextFromThread[thread])
+            {
+                Assert.Fail($"shared point {at}: step {step}, thread {thread} point {i}, expected point {nextFromThread[thread]}");
+            }
+
+            nextFromThread[thread] += 2;
+        }
 
         for (int thread = 0; thread < Threads; thread++)
         {
-            var expected = Enumerable.Range(0, PointsPerThread / 2).Select(i => 2 * i).ToList();
-            var fromThread = shared
-                .Where(p => (int)(p.Value / PointsPerThread) == thread)
-                .Select(p => (int)(p.Value - (thread * (double)PointsPerThread)));
-            Assert.Equal(expected, fromThread);
-
+            Assert.Equal(PointsPerThread, nextFromThread[thread]);
             var own = drained["thread" + thread];
-            Assert.Equal(expected.Select(i => (long)i + 1), own.Select(p => p.Step));
-            Assert.Equal(expected.Select(i => i + 1.0), own.Select(p => p.Value));
+            Assert.Equal(PointsPerThread / 2, own.Count);
+            for (int at = 0; at < own.Count; at++)
+            {
+                if (own[at].Step != (2 * at) + 1 || own[at].Value != (2 * at) + 1)
+                {
+                    Assert.Fail($"thread{thread} point {at}: step {own[at].Step}, value {own[at].Value}");
+                }
+            }
         }
     }
 }

@@ -195,6 +195,26 @@ public sealed class MetricsBufferTests
     }
 
     [Fact]
+    public void A_drain_after_batches_were_returned_reuses_their_arrays()
+    {
+        var buffer = new MetricsBuffer();
+        Log(buffer, 50_000);
+        var first = buffer.Drain();
+        Assert.Equal(50_000, first.Sum(b => b.Count));
+        MetricsBuffer.Return(first);
+        Log(buffer, 50_000);
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var second = buffer.Drain();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        // The batch objects and the list are new; the 1.2 MB of arrays are not.
+        Assert.InRange(allocated, 0, 1024);
+        var steps = second.Single(b => b.Name == "loss").Steps;
+        Assert.Equal(Enumerable.Range(25_000, 25_000).Select(i => (long)i), steps.ToArray());
+    }
+
+    [Fact]
     public void A_null_name_is_refused()
     {
         var buffer = new MetricsBuffer();

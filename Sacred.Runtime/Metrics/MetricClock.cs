@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Sacred.Metrics;
@@ -25,7 +26,11 @@ internal static class MetricClock
     private static long s_offsetMs = Anchor();
 
     /// <summary>Now, as Unix epoch milliseconds (UTC), at the tick count's resolution.</summary>
-    public static long UnixMs => Environment.TickCount64 + Volatile.Read(ref s_offsetMs);
+    public static long UnixMs
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Environment.TickCount64 + Volatile.Read(ref s_offsetMs);
+    }
 
     /// <summary>
     /// Re-anchors to the wall clock when the two have drifted more than a second apart. Called by the consumer,

@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Sacred.Observers;
 
@@ -21,7 +23,8 @@ internal sealed partial class MetricsBuffer
     /// Takes every point logged since the previous call, one batch per metric name (in the order the names first
     /// appear), each in logging order. Points whose <c>Log</c> call is still writing them are waited for.
     /// </summary>
-    /// <returns>The batches; empty when nothing was logged. The arrays are new and owned by the caller.</returns>
+    /// <returns>The batches; empty when nothing was logged. The caller owns them; it may hand them back with
+    /// <see cref="Return"/> once nothing reads them any more, so that later drains reuse their arrays.</returns>
     public IReadOnlyList<MetricBatch> Drain()
     {
         lock (_drainLock)
@@ -38,7 +41,10 @@ internal sealed partial class MetricsBuffer
             foreach (int id in _touched)
             {
                 int count = _counts[id];
-                _batches[id] = new Batch(new long[count], new double[count], new long[count]);
+                _batches[id] = new Batch(
+                    ArrayPool<long>.Shared.Rent(count),
+                    ArrayPool<double>.Shared.Rent(count),
+                    ArrayPool<long>.Shared.Rent(count));
             }
 
             FillBatches();
@@ -47,7 +53,12 @@ internal sealed partial class MetricsBuffer
             {
                 int id = _touched[i];
                 Batch batch = _batches[id];
-                result[i] = new MetricBatch(_names.NameOf(id), batch.Steps, batch.Values, batch.TimestampsMs);
+                int count = batch.Filled;
+                result[i] = new MetricBatch(
+                    _names.NameOf(id),
+                    new ReadOnlyMemory<long>(batch.Steps, 0, count),
+                    new ReadOnlyMemory<double>(batch.Values, 0, count),
+                    new ReadOnlyMemory<long>(batch.TimestampsMs, 0, count));
                 _batches[id] = default;
                 _counts[id] = 0;
             }
@@ -55,6 +66,30 @@ internal sealed partial class MetricsBuffer
             _touched.Clear();
             Recycle();
             return result;
+        }
+    }
+
+    /// <summary>
+    /// Gives the arrays of batches from <see cref="Drain"/> back for reuse. Optional: batches never returned are
+    /// simply collected. Each batch may be returned once, and must not be read afterwards.
+    /// </summary>
+    /// <param name="batches">Batches this buffer's <see cref="Drain"/> returned.</param>
+    public static void Return(IReadOnlyList<MetricBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        foreach (MetricBatch batch in batches)
+        {
+            ReturnArray(batch.Steps);
+            ReturnArray(batch.Values);
+            ReturnArray(batch.TimestampsMs);
+        }
+    }
+
+    private static void ReturnArray<T>(ReadOnlyMemory<T> memory)
+    {
+        if (MemoryMarshal.TryGetArray(memory, out ArraySegment<T> segment) && segment.Array is { } array)
+        {
+            ArrayPool<T>.Shared.Return(array);
         }
     }
 

@@ -16,7 +16,7 @@ namespace Sacred.Metrics;
 /// counter rules in logging order, so producers never write shared per-metric state. Drained chunks are pooled
 /// and reused. When more than the flush threshold of points wait, the buffer asks the consumer to drain early
 /// (<see cref="SetFlushRequest"/>); if the consumer still falls behind, new chunks are allocated rather than
-/// blocking the producer, and the pool keeps only enough of them for one threshold's worth afterwards.
+/// blocking the producer, and the pool keeps only enough of them for two thresholds' worth afterwards.
 /// </remarks>
 internal sealed partial class MetricsBuffer
 {
@@ -42,7 +42,9 @@ internal sealed partial class MetricsBuffer
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushThreshold);
         _flushThresholdChunks = (int)Math.Ceiling(flushThreshold / (double)MetricChunk.Capacity);
-        _maxPooledChunks = _flushThresholdChunks + 2;
+        // Room for two thresholds' worth: a consumer woken by the flush request is still draining the first while
+        // the producer fills the second, and neither should cost an allocation.
+        _maxPooledChunks = (2 * _flushThresholdChunks) + 2;
         _tail = new MetricChunk();
         _head = _tail;
     }
