@@ -24,4 +24,11 @@ internal sealed class MetricChunk
 
     /// <summary>How many points the buffer held before this chunk's first slot.</summary>
     public long FirstIndex;
+
+    /// <summary>
+    /// Flipped each time the chunk is reused. Points carry it in their tag, so the consumer tells this use's
+    /// points from the previous use's without ever writing to the slots (which would bounce their cache lines
+    /// back to the consumer's core before the producer can write them again).
+    /// </summary>
+    public int LapBit = 1;
 }

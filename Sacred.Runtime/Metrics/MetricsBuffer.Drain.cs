@@ -130,12 +130,13 @@ internal sealed partial class MetricsBuffer
         foreach (Segment segment in _segments)
         {
             MetricPoint[] points = segment.Chunk.Points;
+            int lapBit = segment.Chunk.LapBit;
             for (int i = segment.From; i < segment.End; i++)
             {
                 int tag = Volatile.Read(ref points[i].Tag);
-                if (tag == MetricPoint.Empty)
+                if (!MetricPoint.IsCommitted(tag, lapBit))
                 {
-                    tag = WaitForCommit(ref points[i]);
+                    tag = WaitForCommit(ref points[i], lapBit);
                 }
 
                 int id = MetricPoint.MetricIdOf(tag);
@@ -152,8 +153,7 @@ internal sealed partial class MetricsBuffer
         }
     }
 
-    // Every slot here was committed in CountPoints, so its fields are visible; the tags are cleared so that the
-    // chunk comes back from the pool empty.
+    // Every slot here was seen committed in CountPoints, so its fields are visible.
     private void FillBatches()
     {
         foreach (Segment segment in _segments)
@@ -170,18 +170,17 @@ internal sealed partial class MetricsBuffer
                 batch.Steps[at] = step;
                 batch.Values[at] = point.Value;
                 batch.TimestampsMs[at] = point.TimestampMs;
-                point.Tag = MetricPoint.Empty;
             }
         }
     }
 
     // A producer claimed the slot but has not written it yet (it was preempted between the claim and the
     // commit). Its write is a few instructions away, so waiting is bounded by the scheduler, never by I/O.
-    private static int WaitForCommit(ref MetricPoint point)
+    private static int WaitForCommit(ref MetricPoint point, int lapBit)
     {
         var spin = default(SpinWait);
         int tag;
-        while ((tag = Volatile.Read(ref point.Tag)) == MetricPoint.Empty)
+        while (!MetricPoint.IsCommitted(tag = Volatile.Read(ref point.Tag), lapBit))
         {
             spin.SpinOnce();
         }

@@ -56,10 +56,13 @@ internal sealed partial class MetricsBuffer
     {
         get
         {
-            MetricChunk tail = Volatile.Read(ref _tail);
+            MetricChunk tail = CurrentChunk;
             return tail.FirstIndex + Math.Min(Volatile.Read(ref tail.Reserved), MetricChunk.Capacity);
         }
     }
+
+    /// <summary>The chunk new points go to.</summary>
+    internal MetricChunk CurrentChunk => Volatile.Read(ref _tail);
 
     /// <summary>
     /// Sets the callback invoked, on the logging thread, when the waiting points first exceed the flush threshold
@@ -104,7 +107,7 @@ internal sealed partial class MetricsBuffer
         int index = Interlocked.Increment(ref chunk.Reserved) - 1;
         if ((uint)index < (uint)points.Length)
         {
-            Write(ref points[index], tag, step, value, now);
+            Write(ref points[index], tag | chunk.LapBit, step, value, now);
             return;
         }
 
@@ -144,7 +147,7 @@ internal sealed partial class MetricsBuffer
             int index = Interlocked.Increment(ref chunk.Reserved) - 1;
             if ((uint)index < (uint)points.Length)
             {
-                Write(ref points[index], tag, step, value, now);
+                Write(ref points[index], tag | chunk.LapBit, step, value, now);
                 return;
             }
 
@@ -159,10 +162,11 @@ internal sealed partial class MetricsBuffer
         MetricChunk next = _pool.Count > 0 ? _pool.Pop() : new MetricChunk();
         next.Next = null;
         next.FirstIndex = full.FirstIndex + MetricChunk.Capacity;
+        next.LapBit ^= 1;
 
         // A pooled chunk's count stays at or above capacity, so a late producer still holding it claims nothing.
         // Resetting it before the chunk is published means a claim that lands from now on is a real slot of
-        // the new tail.
+        // the new tail, and (the reset being a release) that its producer reads the new lap bit.
         Volatile.Write(ref next.Reserved, 0);
         Volatile.Write(ref full.Next, next);
         Volatile.Write(ref _tail, next);

@@ -22,6 +22,7 @@ internal sealed class BackgroundDrainer : IDisposable
     private long _drains;
     private long _flushRequests;
     private long _drainTicks;
+    private TimeSpan _cpuTime;
 
     public BackgroundDrainer(MetricsBuffer buffer, TimeSpan interval)
     {
@@ -41,6 +42,9 @@ internal sealed class BackgroundDrainer : IDisposable
     public long Drains => Interlocked.Read(ref _drains);
 
     public long FlushRequests => Interlocked.Read(ref _flushRequests);
+
+    /// <summary>The drainer thread's CPU time, once it has stopped.</summary>
+    public TimeSpan CpuTime => _cpuTime;
 
     /// <summary>Time spent inside <see cref="MetricsBuffer.Drain"/>.</summary>
     public TimeSpan DrainTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _drainTicks));
@@ -81,6 +85,7 @@ internal sealed class BackgroundDrainer : IDisposable
             Interlocked.Increment(ref _drains);
             if (last)
             {
+                _cpuTime = ThreadCpuTime.Now();
                 return;
             }
         }

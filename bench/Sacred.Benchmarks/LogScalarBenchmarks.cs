@@ -12,6 +12,8 @@ namespace Sacred.Benchmarks;
 /// clocks it could have used.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class LogScalarBenchmarks
 {
     private const string Loss = "training.loss";

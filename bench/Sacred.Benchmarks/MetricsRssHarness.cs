@@ -28,12 +28,15 @@ internal static class MetricsRssHarness
         long producerAllocated = GC.GetAllocatedBytesForCurrentThread();
         long processAllocated = GC.GetTotalAllocatedBytes(precise: true);
         var logging = new Stopwatch();
+        TimeSpan producerCpu = TimeSpan.Zero;
         long logged = 0;
         foreach (long checkpoint in checkpoints)
         {
+            TimeSpan cpu = ThreadCpuTime.Now();
             logging.Start();
             LogPoints(buffer, logged, checkpoint);
             logging.Stop();
+            producerCpu += ThreadCpuTime.Now() - cpu;
             logged = checkpoint;
             PrintMemory($"{checkpoint / 1_000_000} M points logged", buffer, drainer);
         }
@@ -43,9 +46,9 @@ internal static class MetricsRssHarness
         processAllocated = GC.GetTotalAllocatedBytes(precise: true) - processAllocated;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"logged {logged:N0} points in {logging.Elapsed.TotalMilliseconds:F0} ms ({logging.Elapsed.TotalNanoseconds / logged:F1} ns/point, drainer running)"));
+            $"logged {logged:N0} points in {logging.Elapsed.TotalMilliseconds:F0} ms wall ({logging.Elapsed.TotalNanoseconds / logged:F1} ns/point), {producerCpu.TotalMilliseconds:F0} ms producer-thread CPU ({producerCpu.TotalNanoseconds / logged:F1} ns/point)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"drained {drainer.Drained:N0} points in {drainer.Drains:N0} drains ({drainer.DrainTime.TotalNanoseconds / drainer.Drained:F1} ns/point inside Drain); {drainer.FlushRequests:N0} flush requests"));
+            $"drained {drainer.Drained:N0} points in {drainer.Drains:N0} drains ({drainer.DrainTime.TotalNanoseconds / drainer.Drained:F1} ns/point wall inside Drain, drainer thread CPU {drainer.CpuTime.TotalNanoseconds / drainer.Drained:F1} ns/point); {drainer.FlushRequests:N0} flush requests"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"allocated: producer thread {producerAllocated:N0} B; whole process {processAllocated:N0} B ({(double)processAllocated / logged:F1} B/point)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}"));
