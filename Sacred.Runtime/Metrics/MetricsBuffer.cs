@@ -1,73 +1,183 @@
 using System;
 using System.Collections.Generic;
-using Sacred.Observers;
+using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace Sacred.Metrics;
 
-// Placeholder with the final API; replaced by the lock-free implementation from the metrics branch.
-internal sealed class MetricsBuffer
+/// <summary>
+/// Holds a run's logged metric points until the recorder's thread drains them. <see cref="Log(string, double)"/>
+/// is the hot path: no allocation once a name has been seen, no lock, no I/O, safe from several threads at once.
+/// </summary>
+/// <remarks>
+/// Points go into one shared sequence of fixed-size chunks. A producer claims a slot with one atomic increment,
+/// writes the point, and marks it committed; the order of claims is the logging order. Steps are not computed on
+/// the hot path: a point records only whether its step was explicit, and <see cref="Drain"/> applies Sacred's
+/// counter rules in logging order, so producers never write shared per-metric state. Drained chunks are pooled
+/// and reused. When more than the flush threshold of points wait, the buffer asks the consumer to drain early
+/// (<see cref="SetFlushRequest"/>); if the consumer still falls behind, new chunks are allocated rather than
+/// blocking the producer, and the pool keeps only enough of them for two thresholds' worth afterwards.
+/// </remarks>
+internal sealed partial class MetricsBuffer
 {
-    private readonly object _gate = new();
-    private readonly Dictionary<string, (List<long> Steps, List<double> Values, List<long> Times, long Next)> _series = new();
-    private Action? _flush;
+    /// <summary>The default number of waiting points past which the consumer is asked to drain early.</summary>
+    public const int DefaultFlushThreshold = 256 * 1024;
 
-    public long TotalPoints { get; private set; }
+    // Read by every Log call; written only when a chunk fills.
+    private MetricChunk _tail;
 
+    private readonly MetricNameTable _names = new();
+    private readonly Lock _chunkLock = new();
+    private readonly Stack<MetricChunk> _pool = new();
+    private readonly int _flushThresholdChunks;
+    private readonly int _maxPooledChunks;
+    private Action? _flushRequest;
+    private bool _flushRequested;
+    private int _liveChunks = 1;
+
+    /// <summary>Creates an empty buffer.</summary>
+    /// <param name="flushThreshold">Waiting points past which the flush request fires, rounded up to whole
+    /// chunks of <see cref="MetricChunk.Capacity"/> points.</param>
+    public MetricsBuffer(int flushThreshold = DefaultFlushThreshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushThreshold);
+        _flushThresholdChunks = (int)Math.Ceiling(flushThreshold / (double)MetricChunk.Capacity);
+        // Room for two thresholds' worth: a consumer woken by the flush request is still draining the first while
+        // the producer fills the second, and neither should cost an allocation.
+        _maxPooledChunks = (2 * _flushThresholdChunks) + 2;
+        _tail = new MetricChunk();
+        _head = _tail;
+    }
+
+    /// <summary>
+    /// How many points have been logged (slots claimed) so far. Exact when no <c>Log</c> call is running.
+    /// </summary>
+    public long TotalPoints
+    {
+        get
+        {
+            MetricChunk tail = CurrentChunk;
+            return tail.FirstIndex + Math.Min(Volatile.Read(ref tail.Reserved), MetricChunk.Capacity);
+        }
+    }
+
+    /// <summary>The chunk new points go to.</summary>
+    internal MetricChunk CurrentChunk => Volatile.Read(ref _tail);
+
+    /// <summary>
+    /// Sets the callback invoked, on the logging thread, when the waiting points first exceed the flush threshold
+    /// since the last <see cref="Drain"/>. It must be cheap and must not block (e.g. set an event).
+    /// </summary>
+    /// <param name="signal">The callback.</param>
+    public void SetFlushRequest(Action signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        lock (_chunkLock)
+        {
+            _flushRequest = signal;
+        }
+    }
+
+    /// <summary>Logs <paramref name="value"/> for <paramref name="name"/> at the metric's next automatic step.</summary>
+    /// <param name="name">The metric name.</param>
+    /// <param name="value">The value.</param>
+    /// <remarks>The automatic step is a per-metric counter starting at 0; it continues from an explicit step.</remarks>
     public void Log(string name, double value)
     {
-        lock (_gate)
-        {
-            var next = _series.TryGetValue(name, out var s) ? s.Next : 0;
-            Add(name, value, next);
-        }
+        ArgumentNullException.ThrowIfNull(name);
+        Append(MetricPoint.AutoStepTag(_names.GetId(name)), 0, value);
     }
 
+    /// <summary>Logs <paramref name="value"/> for <paramref name="name"/> at <paramref name="step"/>.</summary>
+    /// <param name="name">The metric name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="step">The step; the metric's next automatic step becomes <c>step + 1</c>.</param>
     public void Log(string name, double value, long step)
     {
-        lock (_gate)
-        {
-            Add(name, value, step);
-        }
+        ArgumentNullException.ThrowIfNull(name);
+        Append(MetricPoint.ExplicitStepTag(_names.GetId(name)), step, value);
     }
 
-    public void SetFlushRequest(Action signal) => _flush = signal;
-
-    public IReadOnlyList<MetricBatch> Drain()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Append(int tag, long step, double value)
     {
-        lock (_gate)
+        long now = MetricClock.UnixMs;
+        MetricChunk chunk = Volatile.Read(ref _tail);
+        MetricPoint[] points = chunk.Points;
+        int index = Interlocked.Increment(ref chunk.Reserved) - 1;
+        if ((uint)index < (uint)points.Length)
         {
-            var result = new List<MetricBatch>();
-            foreach (var (name, s) in _series)
+            Write(ref points[index], tag | chunk.LapBit, step, value, now);
+            return;
+        }
+
+        AppendSlow(chunk, tag, step, value, now);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write(ref MetricPoint point, int tag, long step, double value, long now)
+    {
+        point.Step = step;
+        point.Value = value;
+        point.TimestampMs = now;
+        Volatile.Write(ref point.Tag, tag);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AppendSlow(MetricChunk full, int tag, long step, double value, long now)
+    {
+        while (true)
+        {
+            Action? signal = null;
+            lock (_chunkLock)
             {
-                if (s.Steps.Count > 0)
+                // The reserved check matters: a producer that read the tail long ago may be looking at a chunk that
+                // has since been recycled and installed again, not yet full. Giving that one a successor would
+                // leave its unclaimed slots, and the consumer, waiting forever.
+                if (_tail == full && Volatile.Read(ref full.Reserved) >= MetricChunk.Capacity)
                 {
-                    result.Add(new MetricBatch(name, s.Steps.ToArray(), s.Values.ToArray(), s.Times.ToArray()));
-                    s.Steps.Clear();
-                    s.Values.Clear();
-                    s.Times.Clear();
+                    signal = InstallNextChunk(full);
                 }
             }
 
-            return result;
+            signal?.Invoke();
+
+            MetricChunk chunk = Volatile.Read(ref _tail);
+            MetricPoint[] points = chunk.Points;
+            int index = Interlocked.Increment(ref chunk.Reserved) - 1;
+            if ((uint)index < (uint)points.Length)
+            {
+                Write(ref points[index], tag | chunk.LapBit, step, value, now);
+                return;
+            }
+
+            full = chunk;
         }
     }
 
-    private void Add(string name, double value, long step)
+    // Under _chunkLock. Returns the flush request to invoke, once the lock is released, if this chunk crosses
+    // the threshold.
+    private Action? InstallNextChunk(MetricChunk full)
     {
-        if (!_series.TryGetValue(name, out var s))
+        MetricChunk next = _pool.Count > 0 ? _pool.Pop() : new MetricChunk();
+        next.Next = null;
+        next.FirstIndex = full.FirstIndex + MetricChunk.Capacity;
+        next.LapBit ^= 1;
+
+        // A pooled chunk's count stays at or above capacity, so a late producer still holding it claims nothing.
+        // Resetting it before the chunk is published means a claim that lands from now on is a real slot of
+        // the new tail, and (the reset being a release) that its producer reads the new lap bit.
+        Volatile.Write(ref next.Reserved, 0);
+        Volatile.Write(ref full.Next, next);
+        Volatile.Write(ref _tail, next);
+        _liveChunks++;
+
+        if (_liveChunks > _flushThresholdChunks && !_flushRequested && _flushRequest is not null)
         {
-            s = (new List<long>(), new List<double>(), new List<long>(), 0);
+            _flushRequested = true;
+            return _flushRequest;
         }
 
-        s.Steps.Add(step);
-        s.Values.Add(value);
-        s.Times.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        s.Next = step + 1;
-        _series[name] = s;
-        TotalPoints++;
-        if (TotalPoints % 262144 == 0)
-        {
-            _flush?.Invoke();
-        }
+        return null;
     }
 }

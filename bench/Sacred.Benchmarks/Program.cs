@@ -1,15 +1,19 @@
 using BenchmarkDotNet.Running;
+using Sacred.Benchmarks;
 
-// Harness modes measure whole operations (seconds, bytes on disk); everything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "store1m")
+// Harness modes measure whole operations (seconds, bytes on disk, resident memory), which BenchmarkDotNet cannot;
+// everything else goes to BenchmarkDotNet.
+switch (args)
 {
-    return Sacred.Benchmarks.StoreHarness.Run(args);
+    case ["rss10m"]:
+        return MetricsRssHarness.LogDrained();
+    case ["rss1m-held"]:
+        return MetricsRssHarness.LogHeld();
+    case ["store1m", ..]:
+        return StoreHarness.Run(args);
+    case ["filestorage1m", .. var harnessArgs]:
+        return FileStorageOneMillion.Run(harnessArgs);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(ConfigBenchmarks).Assembly).Run(args);
+        return 0;
 }
-
-if (args is ["filestorage1m", .. var harnessArgs])
-{
-    return Sacred.Benchmarks.FileStorageOneMillion.Run(harnessArgs);
-}
-
-BenchmarkSwitcher.FromAssembly(typeof(Sacred.Benchmarks.ConfigBenchmarks).Assembly).Run(args);
-return 0;
