@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 
 namespace Sacred.Generator.Tests.Infrastructure;
 
@@ -15,17 +17,30 @@ public sealed class CompiledExperiment
     private readonly Assembly _assembly;
 
     public CompiledExperiment(string source, params (string Path, string Text)[] files)
+        : this(source, Array.Empty<byte[]>(), files)
     {
-        var result = GeneratorHarness.Run(source, files);
+    }
+
+    /// <summary>Compiles against, and loads beside, the given library images (stand-ins for packages such as TorchSharp).</summary>
+    public CompiledExperiment(string source, byte[][] libraries, params (string Path, string Text)[] files)
+    {
+        var references = Array.ConvertAll(libraries, image => (MetadataReference)MetadataReference.CreateFromImage(image));
+        var result = GeneratorHarness.Run(new[] { (GeneratorHarness.SourcePath, source) }, files, OutputKind.DynamicallyLinkedLibrary, references);
         if (!result.GeneratorDiagnostics.IsEmpty)
         {
             throw new InvalidOperationException("generator reported: " + string.Join("\n", result.GeneratorDiagnostics));
         }
 
-        _assembly = GeneratorHarness.Load(result);
+        _assembly = GeneratorHarness.Load(result, libraries);
     }
 
     public Type Type(string fullName) => _assembly.GetType(fullName, throwOnError: true)!;
+
+    /// <summary>A type of a library loaded beside the experiment, e.g. the TorchSharp stand-in.</summary>
+    public Type LibraryType(string assemblyName, string fullName) =>
+        System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(_assembly)!.Assemblies
+            .Single(a => a.GetName().Name == assemblyName)
+            .GetType(fullName, throwOnError: true)!;
 
     /// <summary>
     /// Runs <c>typeName.Run(args)</c> with the console captured. Console is global, so runs are serialized; the

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -43,19 +44,37 @@ internal static class GeneratorHarness
     public static HarnessResult Run(string source, params (string Path, string Text)[] additionalFiles) =>
         Run(new[] { (SourcePath, source) }, additionalFiles, OutputKind.DynamicallyLinkedLibrary);
 
-    public static HarnessResult Run((string Path, string Text)[] sources, (string Path, string Text)[] additionalFiles, OutputKind kind)
+    public static HarnessResult Run((string Path, string Text)[] sources, (string Path, string Text)[] additionalFiles, OutputKind kind, params MetadataReference[] libraries)
     {
-        var compilation = CreateCompilation(sources, kind);
+        var compilation = CreateCompilation(sources, kind, libraries);
         var driver = CreateDriver(additionalFiles);
         return RunDriver(driver, compilation);
     }
 
-    public static CSharpCompilation CreateCompilation((string Path, string Text)[] sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) =>
+    public static CSharpCompilation CreateCompilation((string Path, string Text)[] sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, params MetadataReference[] libraries) =>
         CSharpCompilation.Create(
             "TestExperiment",
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
-            References.Value,
+            References.Value.AddRange(libraries),
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+
+    /// <summary>Compiles a stand-in for a referenced library (e.g. an assembly named TorchSharp) to an image.</summary>
+    public static byte[] CompileLibrary(string assemblyName, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            assemblyName,
+            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, "/lib/" + assemblyName + ".cs") },
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        if (!emit.Success)
+        {
+            throw new InvalidOperationException("library failed to compile:\n" + string.Join("\n", emit.Diagnostics));
+        }
+
+        return stream.ToArray();
+    }
 
     public static GeneratorDriver CreateDriver(params (string Path, string Text)[] additionalFiles) =>
         CreateDriver(additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray());
@@ -78,8 +97,11 @@ internal static class GeneratorHarness
         return new HarnessResult(diagnostics, generated, (CSharpCompilation)output, driver, runResult);
     }
 
-    /// <summary>Emits the output compilation and loads it, failing with the compiler's errors if it does not build.</summary>
-    public static Assembly Load(HarnessResult result)
+    /// <summary>
+    /// Emits the output compilation and loads it, failing with the compiler's errors if it does not build. Library
+    /// images it references are loaded beside it, in a load context of its own.
+    /// </summary>
+    public static Assembly Load(HarnessResult result, params byte[][] libraries)
     {
         using var stream = new MemoryStream();
         var emit = result.Output.Emit(stream);
@@ -88,6 +110,18 @@ internal static class GeneratorHarness
             throw new InvalidOperationException("compilation failed:\n" + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         }
 
-        return Assembly.Load(stream.ToArray());
+        if (libraries.Length == 0)
+        {
+            return Assembly.Load(stream.ToArray());
+        }
+
+        var context = new AssemblyLoadContext("experiment-with-libraries");
+        foreach (var library in libraries)
+        {
+            context.LoadFromStream(new MemoryStream(library));
+        }
+
+        stream.Position = 0;
+        return context.LoadFromStream(stream);
     }
 }

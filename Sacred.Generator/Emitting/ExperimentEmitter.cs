@@ -128,6 +128,12 @@ internal static class ExperimentEmitter
             w.Line();
             using (w.Block("public override " + Node + "? Invoke(string command, __SacredState state, global::Sacred.Run run)"))
             {
+                if (owner.SeedsTorch)
+                {
+                    w.Line("// The project references TorchSharp: seed torch's global generator with the run's seed, as Sacred seeds torch.");
+                    w.Line("global::TorchSharp.torch.manual_seed(run.Seed);");
+                }
+
                 w.Line("__SacredCurrent = state.Root;");
                 for (var i = 0; i < ingredients.Count; i++)
                 {

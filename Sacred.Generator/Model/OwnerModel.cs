@@ -1,6 +1,10 @@
 namespace Sacred.Generator.Model;
 
-/// <summary>An experiment or ingredient class as parsed: everything the emitter needs, no Roslyn objects.</summary>
+/// <summary>
+/// An experiment or ingredient class as parsed: everything the emitter needs, no Roslyn objects.
+/// <c>SeedsTorch</c>: an experiment whose compilation references TorchSharp, so its runs seed torch's global
+/// generator with the run's seed, as Sacred seeds torch (always false for an ingredient).
+/// </summary>
 internal sealed record OwnerModel(
     OwnerKind Kind,
     string FilePath,
@@ -16,4 +20,5 @@ internal sealed record OwnerModel(
     EquatableArray<NamedConfigModel> NamedConfigs,
     EquatableArray<FunctionModel> Functions,
     EquatableArray<IngredientReference> Ingredients,
-    EquatableArray<PendingParameterCheck> PendingChecks);
+    EquatableArray<PendingParameterCheck> PendingChecks,
+    bool SeedsTorch);

@@ -26,4 +26,6 @@ internal static class KnownTypes
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
+    public const string TorchSharpAssembly = "TorchSharp";
+    public const string Torch = "TorchSharp.torch";
 }

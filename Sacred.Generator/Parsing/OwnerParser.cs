@@ -113,7 +113,8 @@ internal static class OwnerParser
             namedConfigs.ToEquatableArray(),
             parsedFunctions.ToEquatableArray(),
             ingredients.ToEquatableArray(),
-            pending.ToEquatableArray());
+            pending.ToEquatableArray(),
+            kind == OwnerKind.Experiment && TorchSharpReference.HasManualSeed(compilation));
     }
 
     /// <summary>True when the method is a main, command or captured function; <paramref name="model"/> is null if it is invalid.</summary>

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Sacred.Samples.Tests;
+
+namespace Sacred.Mnist.Tests;
+
+/// <summary>One finished run of the Mnist sample, with what it printed parsed.</summary>
+public sealed partial class MnistRun
+{
+    private MnistRun(ProcessOutcome outcome, string outputDir)
+    {
+        Outcome = outcome;
+        OutputDir = outputDir;
+        Losses = StepLine().Matches(outcome.Stdout).Select(m => double.Parse(m.Groups["loss"].Value, CultureInfo.InvariantCulture)).ToList();
+        Validations = ValidationLine().Matches(outcome.Stdout).Select(m => m.Value).ToList();
+    }
+
+    public ProcessOutcome Outcome { get; }
+
+    /// <summary>The run's <c>output_dir</c>, a fresh temporary folder.</summary>
+    public string OutputDir { get; }
+
+    /// <summary>The training loss of every step, in order (the sample runs with <c>print_every=1</c>).</summary>
+    public IReadOnlyList<double> Losses { get; }
+
+    /// <summary>The validation line of every epoch, as printed.</summary>
+    public IReadOnlyList<string> Validations { get; }
+
+    /// <summary>The one folder the run wrote its events and checkpoint to.</summary>
+    public string RunFolder => Directory.GetDirectories(OutputDir).Single();
+
+    /// <summary>Runs <paramref name="executable"/> (the JIT sample through <c>dotnet</c>, or the AOT binary) unobserved.</summary>
+    public static MnistRun Start(string[] command, params string[] updates)
+    {
+        var outputDir = Path.Combine(Path.GetTempPath(), "sacred-mnist-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outputDir);
+        var arguments = command.Skip(1)
+            .Concat(new[] { "with", "fast" })
+            .Concat(updates)
+            .Concat(new[] { "print_every=1", "threads=1", "output_dir=" + outputDir, "-u" })
+            .ToArray();
+        var outcome = Processes.Run(command[0], arguments, outputDir, TimeSpan.FromMinutes(2));
+        return new MnistRun(outcome, outputDir);
+    }
+
+    /// <summary>The sample as built beside this test project (same configuration), run through <c>dotnet</c>.</summary>
+    public static string[] Jit()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return new[] { "dotnet", Path.Combine(Processes.RepositoryRoot(), "samples", "Mnist", "bin", configuration, "net10.0", "mnist.dll") };
+    }
+
+    [GeneratedRegex(@"^epoch \d+/\d+  step \d+/\d+  loss (?<loss>\d+\.\d+)", RegexOptions.Multiline)]
+    private static partial Regex StepLine();
+
+    [GeneratedRegex(@"^epoch \d+/\d+  validation loss .*$", RegexOptions.Multiline)]
+    private static partial Regex ValidationLine();
+}

@@ -1,0 +1,1 @@
+return Mnist.DigitClassifier.Run(args);
