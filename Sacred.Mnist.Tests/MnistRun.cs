@@ -31,9 +31,12 @@ public sealed partial class MnistRun
     public IReadOnlyList<string> Validations { get; }
 
     /// <summary>The one folder the run wrote its events and checkpoint to.</summary>
-    public string RunFolder => Directory.GetDirectories(OutputDir).Single();
+    public string RunFolder => Directory.GetDirectories(OutputDir).Single(d => Path.GetFileName(d) != "store");
 
-    /// <summary>Runs <paramref name="executable"/> (the JIT sample through <c>dotnet</c>, or the AOT binary) unobserved.</summary>
+    /// <summary>The embedded store the run recorded into (one run).</summary>
+    public string Store => Path.Combine(OutputDir, "store");
+
+    /// <summary>Runs <paramref name="command"/> (the JIT sample through <c>dotnet</c>, or the AOT binary), recording into its own store.</summary>
     public static MnistRun Start(string[] command, params string[] updates)
     {
         var outputDir = Path.Combine(Path.GetTempPath(), "sacred-mnist-" + Guid.NewGuid().ToString("N"));
@@ -41,7 +44,7 @@ public sealed partial class MnistRun
         var arguments = command.Skip(1)
             .Concat(new[] { "with", "fast" })
             .Concat(updates)
-            .Concat(new[] { "print_every=1", "threads=1", "output_dir=" + outputDir, "-u" })
+            .Concat(new[] { "print_every=1", "threads=1", "output_dir=" + outputDir, "--store", Path.Combine(outputDir, "store") })
             .ToArray();
         var outcome = Processes.Run(command[0], arguments, outputDir, TimeSpan.FromMinutes(2));
         return new MnistRun(outcome, outputDir);

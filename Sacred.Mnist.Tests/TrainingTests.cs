@@ -42,6 +42,32 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SeededRuns>
     }
 
     [Fact]
+    public void Every_recorded_piece_is_in_the_store()
+    {
+        var run = _runs.First;
+        using var store = Sacred.Storage.RunStore.Open(run.Store);
+        var summary = Assert.Single(store.ListRuns(new Sacred.Storage.RunQuery()).Runs);
+        var detail = store.GetRun(summary.Id)!;
+
+        Assert.Equal("COMPLETED", summary.Status);
+        Assert.Equal(7, summary.Seed);
+        Assert.Equal(7, detail.Config.Get("seed")!.IntegerValue);
+        Assert.Equal(5, detail.Config.Get("steps_per_epoch")!.IntegerValue);
+        Assert.Contains("steps_per_epoch", detail.Modifications.Modified);
+        var loss = store.GetMetric(summary.Id, "training.loss", 1000)!;
+        Assert.Equal(run.Losses.Count, loss.Points.Count);
+        Assert.All(loss.Points.Zip(run.Losses), pair => Assert.True(Math.Abs(pair.First.Value - pair.Second) < 1e-5, $"stored {pair.First.Value} vs printed {pair.Second}"));
+        Assert.Equal(new long[] { 5, 10 }, store.GetMetric(summary.Id, "validation.accuracy", 1000)!.Points.Select(p => p.Step));
+        Assert.Equal(2, detail.Metrics.Single(m => m.Name == "validation.loss").Count);
+        var checkpoint = Assert.Single(detail.Artifacts, a => a.Name == "model.bin");
+        Assert.Equal(new FileInfo(Path.Combine(run.RunFolder, "model.bin")).Length, checkpoint.Size);
+        var logdirs = detail.Info.Get("tensorflow")!.Get("logdirs")!.Items.Select(i => i.StringValue).ToList();
+        Assert.Equal(new[] { run.RunFolder }, logdirs);
+        Assert.Contains(detail.Experiment.Sources, s => s.Path.EndsWith(".cs", StringComparison.Ordinal) && store.ReadText(s.Hash).Contains("[Experiment", StringComparison.Ordinal));
+        Assert.Equal(summary.Result!.FloatValue, detail.Summary.Result!.FloatValue);
+    }
+
+    [Fact]
     public void Same_seed_gives_identical_losses_and_another_seed_does_not()
     {
         Assert.Equal(10, _runs.Second.Losses.Count);
