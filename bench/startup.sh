@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-50}
-[ -x publish/quickstart/quickstart ] || bash build/publish.sh >/dev/null
+[ -x publish/quickstart/quickstart ] || bash build/publish.sh quickstart >/dev/null
 dotnet build samples/QuickStart/QuickStart.csproj -c Release -v quiet -nologo >/dev/null
 
 measure() {
@@ -25,4 +25,10 @@ measure() {
 
 measure "AOT   quickstart print_config" publish/quickstart/quickstart print_config with fast
 measure "JIT   dotnet quickstart.dll print_config" dotnet samples/QuickStart/bin/Release/net10.0/quickstart.dll print_config with fast
-measure "AOT   quickstart with fast (train)" publish/quickstart/quickstart with fast seed=1
+store=$(mktemp -d)
+trap 'rm -rf "$store"' EXIT
+measure "AOT   quickstart with fast (train, -u)" publish/quickstart/quickstart with fast seed=1 -u
+measure "AOT   quickstart with fast (train, recorded)" publish/quickstart/quickstart with fast seed=1 --store "$store/aot"
+measure "JIT   quickstart.dll with fast (recorded)" dotnet samples/QuickStart/bin/Release/net10.0/quickstart.dll with fast seed=1 --store "$store/jit"
+measure "AOT   quickstart with steps=1 (recorded)" publish/quickstart/quickstart with steps=1 samples=8 --store "$store/aot1"
+measure "JIT   quickstart.dll with steps=1 (recorded)" dotnet samples/QuickStart/bin/Release/net10.0/quickstart.dll with steps=1 samples=8 --store "$store/jit1"
