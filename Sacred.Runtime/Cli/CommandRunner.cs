@@ -61,7 +61,8 @@ internal static class CommandRunner
         Run.Current = run;
         try
         {
-            run.Result = definition.Invoke(command.Name, config.State, run);
+            // A void command keeps the result its code set during the run (Sacred's _run.result).
+            run.Result = definition.Invoke(command.Name, config.State, run) ?? run.Result;
             if (run.Result is { Kind: not ConfigNodeKind.Null } result)
             {
                 sink.Write(LogLevel.Information, name, $"Result: {result.ToLiteral()}");
