@@ -93,12 +93,14 @@ internal sealed partial class MetricsBuffer
         }
     }
 
-    // Walks from the consumer's position to the last claimed slot; records the ranges to read and the chunks
-    // that will be completely read. Returns the number of points in the ranges.
+    // Walks from the consumer's position to the last claimed slot, stopping at the chunk that was current on entry
+    // so that a drain is bounded even while producers keep logging; records the ranges to read and the chunks that
+    // will have been read to their end. Returns the number of points in the ranges.
     private int CollectSegments()
     {
         _segments.Clear();
         int total = 0;
+        MetricChunk last = CurrentChunk;
         MetricChunk chunk = _head;
         int from = _headPosition;
         while (true)
@@ -110,8 +112,8 @@ internal sealed partial class MetricsBuffer
                 total += end - from;
             }
 
-            // Next is set only after every slot is claimed, so a chunk with a successor is read to its end here.
-            MetricChunk? next = end == MetricChunk.Capacity ? Volatile.Read(ref chunk.Next) : null;
+            // Next is set only once every slot is claimed, so a chunk with a successor is read to its end here.
+            MetricChunk? next = chunk != last && end == MetricChunk.Capacity ? Volatile.Read(ref chunk.Next) : null;
             if (next is null)
             {
                 _head = chunk;

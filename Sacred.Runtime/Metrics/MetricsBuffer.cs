@@ -16,7 +16,7 @@ namespace Sacred.Metrics;
 /// counter rules in logging order, so producers never write shared per-metric state. Drained chunks are pooled
 /// and reused. When more than the flush threshold of points wait, the buffer asks the consumer to drain early
 /// (<see cref="SetFlushRequest"/>); if the consumer still falls behind, new chunks are allocated rather than
-/// blocking the producer, and the pool keeps only enough of them for two thresholds' worth afterwards.
+/// blocking the producer, and the pool keeps up to four thresholds' worth of them afterwards.
 /// </remarks>
 internal sealed partial class MetricsBuffer
 {
@@ -42,11 +42,15 @@ internal sealed partial class MetricsBuffer
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushThreshold);
         _flushThresholdChunks = (int)Math.Ceiling(flushThreshold / (double)MetricChunk.Capacity);
-        // Room for two thresholds' worth: a consumer woken by the flush request is still draining the first while
-        // the producer fills the second, and neither should cost an allocation.
-        _maxPooledChunks = (2 * _flushThresholdChunks) + 2;
+        // Room for a few thresholds' worth: a consumer woken by the flush request is still draining while the producer
+        // fills more, and a consumer that is descheduled for a while should not turn every spike into garbage. The
+        // pool only ever holds chunks that were needed once, so a run that logs slowly keeps one or two.
+        _maxPooledChunks = (4 * _flushThresholdChunks) + 2;
         _tail = new MetricChunk();
         _head = _tail;
+
+        // Anchoring the clock waits for its next tick (up to 4 ms here); better now than in the first Log call.
+        _ = MetricClock.UnixMs;
     }
 
     /// <summary>
