@@ -9,12 +9,12 @@ namespace Sacred.Metrics;
 /// The clock that stamps metric points: a coarse monotonic tick count anchored once to UTC.
 /// </summary>
 /// <remarks>
-/// <see cref="DateTime.UtcNow"/> and <see cref="Stopwatch.GetTimestamp"/> cost 35–40 ns on our VMs, more than
-/// the whole budget of a logged point. <see cref="Environment.TickCount64"/> reads the kernel's coarse monotonic
-/// clock (CLOCK_MONOTONIC_COARSE on Linux) in about 10 ns; its resolution is one kernel tick: 4 ms on our
-/// Linux VMs (CONFIG_HZ=250, measured by <c>bench/Sacred.Benchmarks -- rss10m</c>), 1 ms at HZ=1000, 15.6 ms
-/// on Windows. Metric timestamps are read by people and plotted against wall time, so a few milliseconds of
-/// resolution is enough; steps carry the order.
+/// <see cref="DateTime.UtcNow"/> and <see cref="Stopwatch.GetTimestamp"/> cost 23–40 ns on our VMs, about a whole
+/// logged point's budget. <see cref="Environment.TickCount64"/> reads the kernel's coarse monotonic clock
+/// (CLOCK_MONOTONIC_COARSE on Linux) in 8–10 ns; its resolution is one kernel tick: 4 ms on our Linux VMs (a
+/// 250 Hz tick, measured by <c>bench/Sacred.Benchmarks -- rss10m</c>), 1 ms at 1000 Hz, 15.6 ms on Windows.
+/// Metric timestamps are read by people and plotted against wall time, so a few milliseconds of resolution is
+/// enough; logging order and steps carry the order.
 /// </remarks>
 internal static class MetricClock
 {

@@ -73,7 +73,7 @@ internal sealed partial class MetricsBuffer
     /// Gives the arrays of batches from <see cref="Drain"/> back for reuse. Optional: batches never returned are
     /// simply collected. Each batch may be returned once, and must not be read afterwards.
     /// </summary>
-    /// <param name="batches">Batches this buffer's <see cref="Drain"/> returned.</param>
+    /// <param name="batches">Batches a <see cref="Drain"/> call returned.</param>
     public static void Return(IReadOnlyList<MetricBatch> batches)
     {
         ArgumentNullException.ThrowIfNull(batches);

@@ -45,10 +45,12 @@ internal sealed class ObserverSet
 
     public string? Started(RunStartedEvent run) => Start(run, queued: false);
 
-    public void Heartbeat(HeartbeatEvent beat)
+    /// <summary>Sends a heartbeat; true when every observer took it, so nothing still refers to its arrays.</summary>
+    public bool Heartbeat(HeartbeatEvent beat)
     {
         lock (_gate)
         {
+            var retained = false;
             foreach (var entry in _entries.Where(e => e.Started))
             {
                 var combined = entry.Pending is null ? beat : Merge(entry.Pending, beat);
@@ -59,8 +61,11 @@ internal sealed class ObserverSet
                 else
                 {
                     entry.Pending = Bound(entry, combined);
+                    retained = true;
                 }
             }
+
+            return !retained;
         }
     }
 

@@ -94,7 +94,11 @@ internal sealed class RunRecorder
         lock (_beatGate)
         {
             var metrics = _metrics.Drain();
-            _observers.Heartbeat(new HeartbeatEvent(DateTime.UtcNow, _info.ToNode(), _result(), output, metrics, isFinal));
+            if (_observers.Heartbeat(new HeartbeatEvent(DateTime.UtcNow, _info.ToNode(), _result(), output, metrics, isFinal)))
+            {
+                // Every observer has written the points: their pooled arrays can take the next drain's.
+                MetricsBuffer.Return(metrics);
+            }
         }
     }
 }
