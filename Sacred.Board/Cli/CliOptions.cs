@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 
 namespace Sacred.Board.Cli;
 
@@ -18,7 +17,7 @@ internal sealed class CliOptions
     public bool Json => _values.ContainsKey("--json");
 
     /// <summary>The store folder: <c>--store</c>, else <c>SACRED_STORE</c>, else <c>./sacred_runs</c>, as the experiments use.</summary>
-    public string Store => Path.GetFullPath(Value("--store") ?? Environment.GetEnvironmentVariable("SACRED_STORE") ?? "sacred_runs");
+    public string Store => Storage.StoreLocation.Resolve(Value("--store"));
 
     public static CliOptions Parse(IReadOnlyList<string> args, IReadOnlySet<string> allowed)
     {
@@ -76,17 +75,6 @@ internal sealed class CliOptions
         }
 
         return value;
-    }
-
-    public long RunId(int position)
-    {
-        var text = Positionals[position];
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            throw new CliUsageException($"invalid run id '{text}'; run ids are numbers, as `sacred ls` shows them");
-        }
-
-        return id;
     }
 }
 

@@ -121,8 +121,8 @@ internal static class CommandRunner
         }
 
         var registration = host.Interrupted.Register(() => timer = new Timer(_ => Stop(), null, grace, Timeout.InfiniteTimeSpan));
-        Action? second = host.Signals is null ? null : Stop;
-        if (host.Signals is { } signals && second is not null)
+        Action second = Stop;
+        if (host.Signals is { } signals)
         {
             signals.SecondSignal += second;
         }
@@ -131,9 +131,9 @@ internal static class CommandRunner
         {
             registration.Dispose();
             timer?.Dispose();
-            if (host.Signals is { } s && second is not null)
+            if (host.Signals is { } signals)
             {
-                s.SecondSignal -= second;
+                signals.SecondSignal -= second;
             }
         });
     }
