@@ -1,6 +1,6 @@
 using Sacred.Storage;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary>Finds a run by the id a user typed: the number `sacred ls` shows, or a custom <c>-i</c> id.</summary>
 internal static class RunLookup

@@ -5,7 +5,7 @@ using Sacred.Configuration;
 using Sacred.Storage;
 using Spectre.Console;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary><c>sacred show ID</c>: one run — status, config, host, git, sources, artifacts, metrics, output tail.</summary>
 internal static class ShowCommand

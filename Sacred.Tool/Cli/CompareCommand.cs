@@ -6,7 +6,7 @@ using Sacred.Configuration;
 using Sacred.Storage;
 using Spectre.Console;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary><c>sacred compare ID ID...</c>: the config keys whose values differ, and every metric's summaries, side by side.</summary>
 internal static class CompareCommand

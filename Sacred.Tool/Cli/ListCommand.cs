@@ -4,7 +4,7 @@ using System.Linq;
 using Sacred.Storage;
 using Spectre.Console;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary><c>sacred ls</c>: the runs table, newest first, with filters, sort and limit.</summary>
 internal static class ListCommand

@@ -2,10 +2,10 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Sacred.Board.Cli;
+using Sacred.Tool.Cli;
 using Xunit;
 
-namespace Sacred.Board.Tests;
+namespace Sacred.Tool.Tests;
 
 public sealed class SacredCommandLineTests : IClassFixture<RecordedStore>
 {

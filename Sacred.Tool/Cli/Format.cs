@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using Sacred.Configuration;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary>How values look in tables: invariant culture, UTC times without fractions, short durations.</summary>
 internal static class Format

@@ -3,7 +3,7 @@ using System.IO;
 using Sacred.Storage;
 using Spectre.Console;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary><c>sacred metrics ID NAME</c>: one series, downsampled on the server side keeping each bucket's min and max.</summary>
 internal static class MetricsCommand

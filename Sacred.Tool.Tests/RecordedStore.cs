@@ -6,7 +6,7 @@ using Sacred.Cli;
 using Sacred.Configuration;
 using Sacred.Observers;
 
-namespace Sacred.Board.Tests;
+namespace Sacred.Tool.Tests;
 
 /// <summary>A real store folder with runs recorded through the embedded store observer, as experiments record them.</summary>
 public sealed class RecordedStore : IDisposable

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary>The arguments of a <c>sacred</c> command: positionals and <c>--name value</c> options.</summary>
 internal sealed class CliOptions

@@ -1,4 +1,4 @@
 using System;
-using Sacred.Board.Cli;
+using Sacred.Tool.Cli;
 
 return SacredCommandLine.Run(args, Console.Out, Console.Error, Console.IsOutputRedirected);

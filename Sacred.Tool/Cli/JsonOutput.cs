@@ -6,7 +6,7 @@ using System.Text.Json;
 using Sacred.Configuration;
 using Sacred.Storage;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary>The <c>--json</c> output of every command: stable keys, UTC ISO times, written without reflection.</summary>
 internal static class JsonOutput

@@ -5,7 +5,7 @@ using System.Linq;
 using Sacred.Storage;
 using Spectre.Console;
 
-namespace Sacred.Board.Cli;
+namespace Sacred.Tool.Cli;
 
 /// <summary>
 /// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c> over the
