@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using Mnist;
 using Xunit;
@@ -24,7 +23,6 @@ public sealed class IdxFileTests : IDisposable
 
         Assert.Equal(new[] { 3, 28, 28 }, images.Dimensions);
         Assert.Equal(pixels, images.Values);
-        Assert.Equal(pixels.AsSpan(784, 784).ToArray(), images.Item(1).ToArray());
     }
 
     [Fact]
@@ -61,8 +59,17 @@ public sealed class IdxFileTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => IdxFile.Read(_folder["images.gz"], IdxFile.ImagesMagic));
 
-        Assert.StartsWith(_folder["images.gz"] + ": ", error.Message);
-        Assert.DoesNotContain('\n', error.Message);
+        Assert.StartsWith($"{_folder["images.gz"]}: truncated: the header promises 20 images of 28×28 (15,680 bytes of data) but only ", error.Message);
+    }
+
+    [Fact]
+    public void A_damaged_gzip_file_is_refused_naming_the_file()
+    {
+        File.WriteAllBytes(_folder["labels.gz"], [0x1F, 0x8B, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42, 0x42]);
+
+        var error = Assert.Throws<InvalidDataException>(() => IdxFile.Read(_folder["labels.gz"], IdxFile.LabelsMagic));
+
+        Assert.StartsWith($"{_folder["labels.gz"]}: not a readable gzip file (", error.Message);
     }
 
     [Fact]

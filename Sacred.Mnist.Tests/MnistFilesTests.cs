@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using Mnist;
@@ -6,7 +7,7 @@ using Xunit;
 namespace Sacred.Mnist.Tests;
 
 /// <summary>Finding the standard pair of MNIST files in a data folder and checking that the two agree.</summary>
-public sealed class MnistFilesTests : System.IDisposable
+public sealed class MnistFilesTests : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
 
