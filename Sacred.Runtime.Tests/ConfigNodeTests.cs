@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Xunit;
 
 namespace Sacred.Runtime.Tests;

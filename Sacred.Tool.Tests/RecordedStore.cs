@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers;
 
 namespace Sacred.Tool.Tests;

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Threading;
 using Sacred.Cli;
+using Sacred.Generated;
 
 namespace Sacred.Runtime.Tests.Fakes;
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers;
 
 namespace Sacred.Runtime.Tests.FileStorage;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Logging;
 using Sacred.Observers;
 using Sacred.Running;

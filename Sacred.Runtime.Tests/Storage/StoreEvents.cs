@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers;
 
 namespace Sacred.Runtime.Tests.Storage;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Sacred.Generated;
 
 namespace Sacred.Cli;
 

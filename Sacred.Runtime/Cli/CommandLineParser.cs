@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Logging;
 
 namespace Sacred.Cli;

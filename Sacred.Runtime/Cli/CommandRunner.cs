@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.Extensions.Logging;
 using Sacred.Capture;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Logging;
 using Sacred.Observers;
 using Sacred.Running;
@@ -48,7 +49,7 @@ internal static class CommandRunner
             return 0;
         }
 
-        var run = new Run(name, command.Name, config.Config, options, config.Seed, sink, host.Interrupted) { Observers = observers };
+        var run = new Run(name, command.Name, config.Config, options, config.Seed, sink, host.Interrupted) { Observers = observers, ConfigState = config.State };
         var capture = OutputCapture.Start(options.Capture ?? (observers.Count == 0 ? CaptureMode.No : host.DefaultCapture));
         sink.Write(LogLevel.Information, name, $"Running command '{command.Name}'");
         run.Id = observers.Started(started);

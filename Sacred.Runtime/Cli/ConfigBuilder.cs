@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Randomness;
 
 namespace Sacred.Cli;

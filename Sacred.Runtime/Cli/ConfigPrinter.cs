@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Sacred.Configuration;
+using Sacred.Generated;
 
 namespace Sacred.Cli;
 

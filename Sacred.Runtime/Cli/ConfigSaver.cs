@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Sacred.Configuration;
+using Sacred.Generated;
 
 namespace Sacred.Cli;
 

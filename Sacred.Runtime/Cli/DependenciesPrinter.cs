@@ -1,5 +1,6 @@
 using System.Text;
 using Sacred.Capture;
+using Sacred.Generated;
 
 namespace Sacred.Cli;
 

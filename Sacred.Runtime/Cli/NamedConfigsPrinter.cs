@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Sacred.Generated;
 
 namespace Sacred.Cli;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Sacred.Generated;
 
 namespace Sacred.Cli;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Sacred.Configuration;
+using Sacred.Generated;
 
 namespace Sacred.Observers;
 
@@ -37,7 +38,7 @@ public sealed record ExperimentInfo(
     string BaseDirectory,
     string MainFile,
     IReadOnlyList<SourceFile> Sources,
-    IReadOnlyList<Cli.DependencyInfo> Dependencies,
+    IReadOnlyList<DependencyInfo> Dependencies,
     IReadOnlyList<RepositoryInfo> Repositories);
 
 /// <summary>A compiled source file and its text, embedded by the generator.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using Sacred.Capture;
 using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers;
 
 namespace Sacred.Running;

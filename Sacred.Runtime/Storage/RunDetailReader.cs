@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
 using Sacred.Configuration;
+using Sacred.Generated;
 
 namespace Sacred.Storage;
 

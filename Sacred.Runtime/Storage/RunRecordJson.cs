@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers;
 
 namespace Sacred.Storage;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Sacred.Cli;
+using Sacred.Generated;
 using Sacred.Observers;
 
 namespace Sacred.Storage;

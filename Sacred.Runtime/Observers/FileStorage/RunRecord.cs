@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Running;
 
 namespace Sacred.Observers.FileStorage;

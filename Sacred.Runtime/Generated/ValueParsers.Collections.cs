@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Sacred.Configuration;
 
-namespace Sacred.Configuration;
+namespace Sacred.Generated;
 
 public static partial class ValueParsers
 {

@@ -1,4 +1,4 @@
-namespace Sacred.Configuration;
+namespace Sacred;
 
 /// <summary>The kind of value a <see cref="ConfigNode"/> holds, as in JSON.</summary>
 public enum ConfigNodeKind

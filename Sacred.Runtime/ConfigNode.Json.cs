@@ -4,8 +4,9 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sacred.Configuration;
 
-namespace Sacred.Configuration;
+namespace Sacred;
 
 public sealed partial class ConfigNode
 {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Sacred.Configuration;
+namespace Sacred;
 
 /// <summary>
 /// An immutable, JSON-like configuration value: null, bool, integer, float, string, list or object. Objects keep

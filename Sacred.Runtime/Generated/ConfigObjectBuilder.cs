@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
-namespace Sacred.Configuration;
+namespace Sacred.Generated;
 
 /// <summary>Collects the members of an object <see cref="ConfigNode"/>; used by generated <c>ToNode</c> code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ConfigObjectBuilder
 {
     private readonly SortedDictionary<string, ConfigNode> _members = new(StringComparer.Ordinal);

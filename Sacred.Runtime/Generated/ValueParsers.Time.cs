@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
+using Sacred.Configuration;
 
-namespace Sacred.Configuration;
+namespace Sacred.Generated;
 
 public static partial class ValueParsers
 {

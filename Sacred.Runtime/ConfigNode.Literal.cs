@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Sacred.Configuration;
+namespace Sacred;
 
 public sealed partial class ConfigNode
 {

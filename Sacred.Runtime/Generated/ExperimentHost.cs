@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Sacred.Capture;
+using Sacred.Cli;
 using Sacred.Logging;
 
-namespace Sacred.Cli;
+namespace Sacred.Generated;
 
 /// <summary>
 /// The command line of an experiment: <c>app [COMMAND] [with UPDATE...] [options]</c>. Generated <c>Run(args)</c>
 /// methods call this. Exit codes: 0 success, 1 the command failed, 2 a usage error (one <c>error:</c> line on
 /// stderr, nothing run), 130 interrupted.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ExperimentHost
 {
     /// <summary>Runs the command line on the console; colours when stdout is a terminal; Ctrl-C and SIGTERM cancel the run.</summary>

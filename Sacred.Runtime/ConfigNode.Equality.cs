@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Sacred.Configuration;
+namespace Sacred;
 
 public sealed partial class ConfigNode
 {

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using Sacred.Configuration;
 
-namespace Sacred.Cli;
+namespace Sacred.Generated;
 
 /// <summary>
 /// What the source generator knows about one experiment, in the shape the runtime's command line needs.
@@ -9,6 +10,7 @@ namespace Sacred.Cli;
 /// mutable holder of the typed configs (the experiment's, its ingredients' and the seed).
 /// </summary>
 /// <typeparam name="TState">The generated config-state type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class ExperimentDefinition<TState>
     where TState : class
 {

@@ -1,6 +1,9 @@
-namespace Sacred.Cli;
+using System.ComponentModel;
+
+namespace Sacred.Generated;
 
 /// <summary>The outcome of applying one <c>key=value</c> update.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum UpdateStatus
 {
     /// <summary>The value was parsed and stored.</summary>

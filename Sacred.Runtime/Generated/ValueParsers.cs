@@ -1,13 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
+using Sacred.Configuration;
 
-namespace Sacred.Configuration;
+namespace Sacred.Generated;
 
 /// <summary>
 /// Parses command-line text by a config key's compile-time type; generated <c>TryApply</c> code calls these.
 /// All parsers trim the text and use the invariant culture. Numbers accept the forms Python users type:
 /// <c>1e-3</c>, <c>-.3e-7</c>, <c>1_000</c>, and for integers <c>0x1F</c>, <c>0o17</c>, <c>0b101</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class ValueParsers
 {
     /// <summary>Parses a 32-bit integer.</summary>
