@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text.Json;
 using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers;
 
 namespace Sacred.Benchmarks;

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers;
 using Sacred.Running;
 using Sacred.Storage;
