@@ -4,12 +4,10 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using Microsoft.Extensions.Logging;
-using Sacred.Configuration;
 using Sacred.Logging;
 using Sacred.Metrics;
-using Sacred.Observers;
 using Sacred.Randomness;
-using Sacred.Running;
+using Sacred.Recording;
 
 namespace Sacred;
 

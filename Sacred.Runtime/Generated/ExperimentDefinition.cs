@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.ComponentModel;
-using Sacred.Configuration;
 
 namespace Sacred.Generated;
 

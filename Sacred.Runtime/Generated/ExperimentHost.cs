@@ -3,17 +3,21 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
 using System.Threading;
-using Microsoft.Extensions.Logging;
-using Sacred.Capture;
-using Sacred.Cli;
+using Sacred.CommandLine;
+using Sacred.Configuration;
 using Sacred.Logging;
+using Sacred.Observers;
+using Sacred.Recording;
+using Sacred.Running;
 
 namespace Sacred.Generated;
 
 /// <summary>
-/// The command line of an experiment: <c>app [COMMAND] [with UPDATE...] [options]</c>. Generated <c>Run(args)</c>
-/// methods call this. Exit codes: 0 success, 1 the command failed, 2 a usage error (one <c>error:</c> line on
-/// stderr, nothing run), 130 interrupted.
+/// The entry point of an experiment's command line, <c>app [COMMAND] [with UPDATE...] [options]</c>, and the
+/// place where its parts are put together: the arguments parsed, the command resolved, the config built, the
+/// observers made from the flags and handed to the run. Generated <c>Run(args)</c> methods call this and return
+/// its exit code from <c>Main</c>: 0 success, 1 the command failed, 2 a usage error (one <c>error:</c> line on
+/// stderr, nothing run), 130 interrupted. It never ends the process itself.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ExperimentHost
@@ -22,7 +26,7 @@ public static class ExperimentHost
     /// <typeparam name="TState">The generated config-state type.</typeparam>
     /// <param name="definition">The experiment.</param>
     /// <param name="args">The command-line arguments.</param>
-    /// <returns>The process exit code.</returns>
+    /// <returns>The process exit code, for <c>Main</c> to return.</returns>
     public static int Run<TState>(ExperimentDefinition<TState> definition, string[] args)
         where TState : class
     {
@@ -30,14 +34,19 @@ public static class ExperimentHost
         return Execute(definition, args, new HostEnvironment(CurrentConsoleWriter.Out, CurrentConsoleWriter.Error, !Console.IsOutputRedirected, ProgramName.Resolve(), signals.Token, signals));
     }
 
-    /// <summary>Runs the command line with the given writers (no colour unless <c>--color</c>); for tests and embedding.</summary>
+    /// <summary>
+    /// Runs the command line with the given writers (no colour unless <c>--color</c>, no output capture unless
+    /// <c>-C</c>); for tests and embedding. It returns even when the command ignores <paramref name="cancellationToken"/>:
+    /// after the grace period the run is recorded as INTERRUPTED and 130 is returned, the command left running on its
+    /// background thread.
+    /// </summary>
     /// <typeparam name="TState">The generated config-state type.</typeparam>
     /// <param name="definition">The experiment.</param>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="stdout">Receives the output of print commands.</param>
     /// <param name="stderr">Receives log lines and errors.</param>
     /// <param name="cancellationToken">Cancels the run, as Ctrl-C does.</param>
-    /// <returns>The process exit code.</returns>
+    /// <returns>The exit code.</returns>
     public static int Run<TState>(
         ExperimentDefinition<TState> definition, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
         where TState : class =>
@@ -62,7 +71,7 @@ public static class ExperimentHost
 
             return Dispatch(definition, parsed, host);
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or ConfigUpdateException)
         {
             host.Error.Write($"error: {e.Message}\n");
             return 2;
@@ -92,43 +101,21 @@ public static class ExperimentHost
             host.Out.Write(new string('-', 79) + "\n");
         }
 
-        if (!command.IsBuiltIn)
-        {
-            if (options.EnforceClean)
-            {
-                EnforceClean(definition.Sources.BaseDirectory);
-            }
-
-            return CommandRunner.Execute(definition, command.Info, config, options, host, sink);
-        }
-
-        switch (command.Info.Name)
-        {
-            case BuiltInCommands.PrintConfig:
-                host.Out.Write(ConfigPrinter.Render(config.Config, config.Changes, definition.Keys, color));
-                break;
-            case BuiltInCommands.PrintNamedConfigs:
-                host.Out.Write(NamedConfigsPrinter.Render(definition.NamedConfigs, color));
-                break;
-            case BuiltInCommands.PrintDependencies:
-                host.Out.Write(DependenciesPrinter.Render(definition.Sources, GitRepository.Detect(definition.Sources.BaseDirectory), color));
-                break;
-            case BuiltInCommands.SaveConfig:
-                logger.LogInformation("Saving config to \"{FileName}\"", fileName);
-                ConfigSaver.Save(config.Config, fileName);
-                break;
-        }
-
-        return 0;
+        return command.IsBuiltIn
+            ? BuiltInCommandRunner.Execute(definition, command.Info.Name, config, fileName, host, color, logger)
+            : CommandRunner.Execute(definition, command.Info, config, options, Observers(options), host, sink);
     }
 
-    private static void EnforceClean(string directory)
+    /// <summary>The observers the flags ask for; a flag naming one this version cannot make is a usage error.</summary>
+    private static IReadOnlyList<IRunObserver> Observers(RunOptions options)
     {
-        var repository = GitRepository.Detect(directory)
-            ?? throw new CommandFailedException($"no version control detected in '{directory}'; cannot enforce a clean repository (-e/--enforce_clean)");
-        if (repository.Dirty)
+        try
         {
-            throw new CommandFailedException($"uncommitted changes in the git repository '{repository.Url}' (-e/--enforce_clean)");
+            return ObserverFactory.Create(options);
+        }
+        catch (ObserverUnavailableException e)
+        {
+            throw new UsageException(e.Message);
         }
     }
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers.FileStorage;
-using Sacred.Running;
+using Sacred.Recording;
 
 namespace Sacred.Observers;
 
@@ -229,7 +229,7 @@ public sealed class FileStorageObserver : IRunObserver
         }
     }
 
-    private string SaveSource(SourceFile source)
+    private string SaveSource(SourceFileInfo source)
     {
         var name = StoredFileName.Of(source.Path, source.Md5);
         var directory = Path.Combine(_baseDirectory, "_sources");

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using Sacred.Cli;
-using Sacred.Configuration;
 using Sacred.Generated;
-using Sacred.Observers;
+using Sacred.Host;
+using Sacred.Recording;
+using Sacred.Storage.Reading;
 
 namespace Sacred.Storage;
 
@@ -43,10 +43,10 @@ internal static class RunRecordJson
             dependencies.Add(split < 0 ? new DependencyInfo(text, "") : new DependencyInfo(text[..split], text[(split + 2)..]));
         }
 
-        var repositories = new List<RepositoryInfo>();
+        var repositories = new List<GitRepository>();
         foreach (var item in Items(node, "repositories"))
         {
-            repositories.Add(new RepositoryInfo(
+            repositories.Add(new GitRepository(
                 String(item, "url") ?? "",
                 String(item, "commit") ?? "",
                 item.Get("dirty") is { Kind: ConfigNodeKind.Bool } dirty && dirty.BoolValue));

@@ -2,8 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Sacred.Configuration;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Spectre.Console;
 
 namespace Sacred.Tool.Cli;

@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using Sacred.Configuration;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 
 namespace Sacred.Tool.Cli;
 

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Spectre.Console;
 
 namespace Sacred.Tool.Cli;

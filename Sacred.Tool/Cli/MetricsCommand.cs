@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO;
 using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Spectre.Console;
 
 namespace Sacred.Tool.Cli;
@@ -15,7 +16,7 @@ internal static class MetricsCommand
         var name = options.Positionals[1];
         var points = options.Integer("--points", 50, 2);
         var series = store.GetMetric(run.Summary.Id, name, points)
-            ?? throw new StoreException($"run {options.Positionals[0]} has no metric '{name}'{Sacred.Cli.Suggestions.DidYouMean(name, System.Linq.Enumerable.Select(run.Metrics, m => m.Name))}");
+            ?? throw new StoreException($"run {options.Positionals[0]} has no metric '{name}'{Sacred.Formatting.Suggestions.DidYouMean(name, System.Linq.Enumerable.Select(run.Metrics, m => m.Name))}");
         if (options.Json)
         {
             JsonOutput.Write(stdout, json =>

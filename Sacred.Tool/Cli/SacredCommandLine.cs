@@ -60,7 +60,7 @@ public static class SacredCommandLine
                 case "compare":
                     return CompareCommand.Run(Positionals(CliOptions.Parse(rest, Allowed()), 2, int.MaxValue, "compare ID ID..."), console, stdout);
                 default:
-                    var close = Sacred.Cli.Suggestions.DidYouMean(args[0], Commands);
+                    var close = Sacred.Formatting.Suggestions.DidYouMean(args[0], Commands);
                     throw new CliUsageException($"unknown command '{args[0]}'{close}; commands: {string.Join(", ", Commands)}");
             }
         }

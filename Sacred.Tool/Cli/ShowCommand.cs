@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Sacred.Configuration;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Spectre.Console;
 
 namespace Sacred.Tool.Cli;

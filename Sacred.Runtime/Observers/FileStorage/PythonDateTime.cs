@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using Sacred.Configuration;
 using Sacred.Generated;
 
 namespace Sacred.Observers.FileStorage;

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using Sacred.Configuration;
 using Sacred.Generated;
-using Sacred.Running;
+using Sacred.Host;
+using Sacred.Recording;
 
 namespace Sacred.Observers.FileStorage;
 
@@ -29,7 +29,7 @@ internal sealed class RunRecord
     /// <param name="run">The started run.</param>
     /// <param name="storedSource">The stored copy of a source, relative to the base directory.</param>
     /// <returns>The record.</returns>
-    public static RunRecord Started(RunStartedEvent run, Func<SourceFile, string> storedSource)
+    public static RunRecord Started(RunStartedEvent run, Func<SourceFileInfo, string> storedSource)
     {
         var record = new RunRecord();
         record.SetCommon(run, source => ConfigNode.From(storedSource(source)), Meta(run.Meta));
@@ -82,7 +82,7 @@ internal sealed class RunRecord
     /// <returns>The JSON text.</returns>
     public string ToJson() => ConfigNode.FromSortedMembers([.. _entry]).ToJson(indented: true);
 
-    private void SetCommon(RunStartedEvent run, Func<SourceFile, ConfigNode> sourceReference, ConfigNode meta)
+    private void SetCommon(RunStartedEvent run, Func<SourceFileInfo, ConfigNode> sourceReference, ConfigNode meta)
     {
         Set("experiment", Experiment(run.Experiment, sourceReference));
         Set("command", ConfigNode.From(run.Command));
@@ -90,7 +90,7 @@ internal sealed class RunRecord
         Set("meta", meta);
     }
 
-    private static ConfigNode Experiment(ExperimentInfo experiment, Func<SourceFile, ConfigNode> sourceReference)
+    private static ConfigNode Experiment(ExperimentInfo experiment, Func<SourceFileInfo, ConfigNode> sourceReference)
     {
         var node = new ConfigObjectBuilder();
         node.Add("base_dir", ConfigNode.From(experiment.BaseDirectory));
@@ -104,7 +104,7 @@ internal sealed class RunRecord
         return node.Build();
     }
 
-    private static ConfigNode Repository(RepositoryInfo repository)
+    private static ConfigNode Repository(GitRepository repository)
     {
         var node = new ConfigObjectBuilder();
         node.Add("commit", ConfigNode.From(repository.Commit));
