@@ -25,6 +25,7 @@ public sealed partial class ConfigNode
             ConfigNodeKind.Integer => _integer == other._integer,
             ConfigNodeKind.Float => _decimal is { } d && other._decimal is { } e ? d == e : _float.Equals(other._float),
             ConfigNodeKind.String => string.Equals(_string, other._string, StringComparison.Ordinal),
+            ConfigNodeKind.Timestamp => _timestamp == other._timestamp,
             ConfigNodeKind.List => ItemsEqual(_items!, other._items!),
             _ => MembersEqual(_members!, other._members!),
         };
@@ -51,6 +52,9 @@ public sealed partial class ConfigNode
                 break;
             case ConfigNodeKind.String:
                 hash.Add(_string, StringComparer.Ordinal);
+                break;
+            case ConfigNodeKind.Timestamp:
+                hash.Add(_timestamp);
                 break;
             case ConfigNodeKind.List:
                 foreach (var item in _items!)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -24,7 +25,8 @@ public sealed partial class ConfigNode
 
     /// <summary>
     /// Writes the node as JSON. Floats always carry a '.' or an exponent so they read back as floats; NaN and
-    /// infinities are written as Python's json module writes them (<c>NaN</c>, <c>Infinity</c>).
+    /// infinities are written as Python's json module writes them (<c>NaN</c>, <c>Infinity</c>); timestamps as
+    /// ISO 8601 UTC text (<c>2024-05-01T10:00:03.1234560Z</c>).
     /// </summary>
     /// <param name="writer">The writer.</param>
     public void WriteTo(Utf8JsonWriter writer)
@@ -46,6 +48,9 @@ public sealed partial class ConfigNode
                 break;
             case ConfigNodeKind.String:
                 writer.WriteStringValue(_string);
+                break;
+            case ConfigNodeKind.Timestamp:
+                writer.WriteStringValue(TimestampText());
                 break;
             case ConfigNodeKind.List:
                 writer.WriteStartArray();
@@ -124,6 +129,8 @@ public sealed partial class ConfigNode
                 return Null;
         }
     }
+
+    private string TimestampText() => _timestamp.ToString("O", CultureInfo.InvariantCulture);
 
     private string FloatText() => _decimal is { } d ? NumberText.Format(d) : NumberText.Format(_float);
 }

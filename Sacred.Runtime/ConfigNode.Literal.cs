@@ -8,7 +8,7 @@ public sealed partial class ConfigNode
 {
     /// <summary>
     /// Returns the one-line literal form used by <c>print_config</c> and in log lines: <c>0.001</c>,
-    /// <c>"adam"</c>, <c>true</c>, <c>null</c>, <c>[1, 2]</c>, <c>{"a": 1}</c>, <c>{}</c>.
+    /// <c>"adam"</c>, <c>true</c>, <c>null</c>, <c>[1, 2]</c>, <c>{"a": 1}</c>, <c>{}</c>; a timestamp as quoted ISO 8601 text.
     /// </summary>
     /// <returns>The literal text.</returns>
     public string ToLiteral()
@@ -39,6 +39,9 @@ public sealed partial class ConfigNode
                 break;
             case ConfigNodeKind.String:
                 builder.Append(QuoteString(_string!));
+                break;
+            case ConfigNodeKind.Timestamp:
+                builder.Append(QuoteString(TimestampText()));
                 break;
             case ConfigNodeKind.List:
                 builder.Append('[');

@@ -17,6 +17,7 @@ public sealed partial class ConfigNode : IEquatable<ConfigNode>
     private long _integer;
     private double _float;
     private decimal? _decimal;
+    private DateTime _timestamp;
     private string? _string;
     private ConfigNode[]? _items;
     private KeyValuePair<string, ConfigNode>[]? _members;
@@ -44,6 +45,10 @@ public sealed partial class ConfigNode : IEquatable<ConfigNode>
     /// <summary>The value of a <see cref="ConfigNodeKind.String"/> node.</summary>
     /// <exception cref="InvalidOperationException">The node is of another kind.</exception>
     public string StringValue => Expect(ConfigNodeKind.String)._string!;
+
+    /// <summary>The value of a <see cref="ConfigNodeKind.Timestamp"/> node, in UTC.</summary>
+    /// <exception cref="InvalidOperationException">The node is of another kind.</exception>
+    public DateTime TimestampValue => Expect(ConfigNodeKind.Timestamp)._timestamp;
 
     /// <summary>The items of a <see cref="ConfigNodeKind.List"/> node; empty for any other kind.</summary>
     public IReadOnlyList<ConfigNode> Items => _items ?? [];
@@ -101,6 +106,17 @@ public sealed partial class ConfigNode : IEquatable<ConfigNode>
     /// <param name="value">The value.</param>
     /// <returns>The node.</returns>
     public static ConfigNode From(DateTime value) => From(value.ToString("O", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Creates a <see cref="ConfigNodeKind.Timestamp"/> node, a point in time as run records hold one; a local time is
+    /// converted to UTC, an unspecified one taken as UTC.
+    /// </summary>
+    /// <param name="time">The time.</param>
+    /// <returns>The node.</returns>
+    public static ConfigNode FromTimestamp(DateTime time) => new(ConfigNodeKind.Timestamp)
+    {
+        _timestamp = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc),
+    };
 
     /// <summary>Creates a list node by converting each item, or <see cref="Null"/> for a null sequence.</summary>
     /// <typeparam name="T">The item type.</typeparam>

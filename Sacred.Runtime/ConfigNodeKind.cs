@@ -23,4 +23,11 @@ public enum ConfigNodeKind
 
     /// <summary>An object: string keys (kept in ordinal order) mapped to nodes.</summary>
     Object,
+
+    /// <summary>
+    /// A point in time, in UTC: the times of a run record (start, stop, heartbeat, queue time). JSON writers write
+    /// it as ISO 8601 text, a BSON writer as a date. Config values of type <see cref="System.DateTime"/> are
+    /// <see cref="String"/> nodes (<see cref="ConfigNode.From(System.DateTime)"/>), as a config file holds them.
+    /// </summary>
+    Timestamp,
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
+using Sacred.Recording;
 using Sacred.Generated;
 
 namespace Sacred.Storage.Reading;
@@ -78,15 +79,16 @@ internal static class RunDetailReader
             }
         }
 
+        var recorded = RunRecordMapping.ReadExperiment(StoredJson.Read(experiment));
         return new RunDetail(
             summary,
             StoredJson.Read(config),
-            RunRecordJson.ReadModifications(StoredJson.Read(modifications)),
-            RunRecordJson.ReadMeta(StoredJson.Read(meta)),
-            RunRecordJson.ReadHost(StoredJson.Read(host)),
-            RunRecordJson.ReadExperiment(StoredJson.Read(experiment), sources),
+            RunRecordMapping.ReadModifications(StoredJson.Read(modifications)),
+            RunRecordMapping.ReadMeta(StoredJson.Read(meta)),
+            RunRecordMapping.ReadHost(StoredJson.Read(host)),
+            new StoredExperiment(recorded.Name, recorded.BaseDirectory, recorded.MainFile, sources, recorded.Dependencies, recorded.Repositories),
             StoredJson.ReadOrNull(info) ?? new ConfigObjectBuilder().Build(),
-            failTrace is null ? null : RunRecordJson.StringList(StoredJson.Read(failTrace)),
+            failTrace is null ? null : RunRecordMapping.ReadFailTrace(StoredJson.Read(failTrace)),
             artifacts,
             resources,
             ReadMetrics(command),

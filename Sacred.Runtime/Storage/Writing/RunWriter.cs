@@ -179,7 +179,7 @@ internal sealed class RunWriter
             """);
         command.Parameters.AddWithValue("$status", end.Status);
         command.Parameters.AddWithValue("$time", UnixTime.ToMs(end.Time));
-        command.Parameters.AddWithValue("$trace", end.FailTrace is { } trace ? StoredJson.Write(RunRecordJson.Strings(trace)) : DBNull.Value);
+        command.Parameters.AddWithValue("$trace", end.FailTrace is { } trace ? StoredJson.Write(RunRecordMapping.FailTrace(trace)) : DBNull.Value);
         command.Parameters.AddWithValue("$run", RunId);
         if (end.Result is not null)
         {
@@ -271,10 +271,10 @@ internal sealed class RunWriter
         command.Parameters.AddWithValue("$command", run.Command);
         command.Parameters.AddWithValue("$start_time", queued ? DBNull.Value : UnixTime.ToMs(run.Time));
         command.Parameters.AddWithValue("$config", StoredJson.Write(run.Config));
-        command.Parameters.AddWithValue("$modifications", StoredJson.Write(RunRecordJson.Modifications(run.Modifications)));
-        command.Parameters.AddWithValue("$meta", StoredJson.Write(RunRecordJson.Meta(run.Meta)));
-        command.Parameters.AddWithValue("$host", StoredJson.Write(RunRecordJson.Host(run.Host)));
-        command.Parameters.AddWithValue("$experiment", StoredJson.Write(RunRecordJson.Experiment(run.Experiment)));
+        command.Parameters.AddWithValue("$modifications", StoredJson.Write(RunRecordMapping.Modifications(run.Modifications)));
+        command.Parameters.AddWithValue("$meta", StoredJson.Write(RunRecordMapping.Meta(run.Meta)));
+        command.Parameters.AddWithValue("$host", StoredJson.Write(RunRecordMapping.Host(run.Host)));
+        command.Parameters.AddWithValue("$experiment", StoredJson.Write(RunRecordMapping.Experiment(run.Experiment, source => ConfigNode.From(source.Md5))));
         command.Parameters.AddWithValue("$comment", (object?)run.Meta.Comment ?? DBNull.Value);
         command.Parameters.AddWithValue("$priority", Real(run.Meta.Priority));
         command.Parameters.AddWithValue("$seed", run.Seed);
