@@ -31,32 +31,4 @@ internal static class CommandLineOptions
         BeatInterval, Capture, Comment, Color, Debug, EnforceClean, FileStorage, Force, Help, Id, LogLevel, MongoDb,
         Name, Priority, PrintConfig, Queue, Store, Unobserved,
     ];
-
-    public static CommandLineOption? FindShort(char name)
-    {
-        foreach (var option in All)
-        {
-            if (option.Short == name)
-            {
-                return option;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Finds a long flag by name; '-' and '_' are interchangeable (<c>--beat_interval</c> works too).</summary>
-    public static CommandLineOption? FindLong(string name)
-    {
-        var normalized = name.Replace('-', '_');
-        foreach (var option in All)
-        {
-            if (string.Equals(option.Long.Replace('-', '_'), normalized, StringComparison.Ordinal))
-            {
-                return option;
-            }
-        }
-
-        return null;
-    }
 }

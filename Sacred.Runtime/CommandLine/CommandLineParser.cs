@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Sacred.Formatting;
 using Sacred.Generated;
 using Sacred.Logging;
 
@@ -9,9 +8,8 @@ namespace Sacred.CommandLine;
 
 /// <summary>
 /// Splits <c>[COMMAND] [with UPDATE...] [options]</c> and <c>help [COMMAND]</c> into a
-/// <see cref="ParsedCommandLine"/>. Options may stand anywhere, as <c>-F DIR</c>, <c>-FDIR</c>,
-/// <c>--file_storage DIR</c> or <c>--file_storage=DIR</c>; short flags may be grouped (<c>-up</c>);
-/// <c>--</c> ends the options.
+/// <see cref="ParsedCommandLine"/>: the experiment's flags (<see cref="CommandLineOptions"/>) read by
+/// <see cref="CommandLineTokenizer"/>, then the positionals in order: the command, <c>with</c>, the updates.
 /// </summary>
 public static class CommandLineParser
 {
@@ -21,28 +19,13 @@ public static class CommandLineParser
     /// <exception cref="UsageException">An unknown flag, a flag without its value, a bad value or a stray argument.</exception>
     public static ParsedCommandLine Parse(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var values = new Dictionary<CommandLineOption, string>();
-        var flags = new HashSet<CommandLineOption>();
+        var tokens = CommandLineTokenizer.Tokenize(args, CommandLineOptions.All);
         var updates = new List<string>();
         string? command = null, helpTopic = null;
-        bool afterWith = false, optionsEnded = false;
-        for (var i = 0; i < args.Count; i++)
+        var afterWith = false;
+        foreach (var token in tokens.Positionals)
         {
-            var token = args[i];
-            if (!optionsEnded && token == "--")
-            {
-                optionsEnded = true;
-            }
-            else if (!optionsEnded && token.StartsWith("--", StringComparison.Ordinal))
-            {
-                ReadLong(args, ref i, values, flags);
-            }
-            else if (!optionsEnded && IsShortOption(token))
-            {
-                ReadShort(args, ref i, values, flags);
-            }
-            else if (afterWith)
+            if (afterWith)
             {
                 updates.Add(token);
             }
@@ -68,87 +51,31 @@ public static class CommandLineParser
         {
             Command = command,
             Updates = updates,
-            BeatInterval = Number(values, CommandLineOptions.BeatInterval, "expected a number of seconds"),
-            Capture = ParseCapture(values),
-            Color = flags.Contains(CommandLineOptions.Color),
-            Comment = values.GetValueOrDefault(CommandLineOptions.Comment),
-            Debug = flags.Contains(CommandLineOptions.Debug),
-            EnforceClean = flags.Contains(CommandLineOptions.EnforceClean),
-            FileStorage = values.GetValueOrDefault(CommandLineOptions.FileStorage),
-            Force = flags.Contains(CommandLineOptions.Force),
-            Help = flags.Contains(CommandLineOptions.Help),
-            Id = values.GetValueOrDefault(CommandLineOptions.Id),
-            LogLevel = ParseLogLevel(values),
-            MongoDb = values.GetValueOrDefault(CommandLineOptions.MongoDb),
-            Name = values.GetValueOrDefault(CommandLineOptions.Name),
-            Priority = Number(values, CommandLineOptions.Priority, "the PRIORITY argument must be a number"),
-            PrintConfig = flags.Contains(CommandLineOptions.PrintConfig),
-            Queue = flags.Contains(CommandLineOptions.Queue),
-            Store = values.GetValueOrDefault(CommandLineOptions.Store),
-            Unobserved = flags.Contains(CommandLineOptions.Unobserved),
+            BeatInterval = Number(tokens, CommandLineOptions.BeatInterval, "expected a number of seconds"),
+            Capture = ParseCapture(tokens),
+            Color = tokens.Has(CommandLineOptions.Color),
+            Comment = tokens.ValueOf(CommandLineOptions.Comment),
+            Debug = tokens.Has(CommandLineOptions.Debug),
+            EnforceClean = tokens.Has(CommandLineOptions.EnforceClean),
+            FileStorage = tokens.ValueOf(CommandLineOptions.FileStorage),
+            Force = tokens.Has(CommandLineOptions.Force),
+            Help = tokens.Has(CommandLineOptions.Help),
+            Id = tokens.ValueOf(CommandLineOptions.Id),
+            LogLevel = ParseLogLevel(tokens),
+            MongoDb = tokens.ValueOf(CommandLineOptions.MongoDb),
+            Name = tokens.ValueOf(CommandLineOptions.Name),
+            Priority = Number(tokens, CommandLineOptions.Priority, "the PRIORITY argument must be a number"),
+            PrintConfig = tokens.Has(CommandLineOptions.PrintConfig),
+            Queue = tokens.Has(CommandLineOptions.Queue),
+            Store = tokens.ValueOf(CommandLineOptions.Store),
+            Unobserved = tokens.Has(CommandLineOptions.Unobserved),
         };
         return new ParsedCommandLine(command, helpTopic, updates, options);
     }
 
-    private static void ReadLong(IReadOnlyList<string> args, ref int index, Dictionary<CommandLineOption, string> values, HashSet<CommandLineOption> flags)
+    private static double? Number(TokenizedCommandLine tokens, CommandLineOption option, string expectation)
     {
-        var token = args[index];
-        var equals = token.IndexOf('=', StringComparison.Ordinal);
-        var name = equals < 0 ? token[2..] : token[2..equals];
-        var option = CommandLineOptions.FindLong(name)
-            ?? throw new UsageException(
-                $"unknown option '--{name}'" +
-                Suggestions.DidYouMean("--" + name, CommandLineOptions.All.Select(o => "--" + o.Long)) +
-                " (see --help)");
-        if (option.ValueName is null)
-        {
-            if (equals >= 0)
-            {
-                throw new UsageException($"option {option.DisplayName} takes no value (in '{token}')");
-            }
-
-            flags.Add(option);
-        }
-        else
-        {
-            values[option] = equals >= 0 ? token[(equals + 1)..] : NextValue(args, ref index, option);
-        }
-    }
-
-    private static void ReadShort(IReadOnlyList<string> args, ref int index, Dictionary<CommandLineOption, string> values, HashSet<CommandLineOption> flags)
-    {
-        var token = args[index];
-        for (var j = 1; j < token.Length; j++)
-        {
-            var option = CommandLineOptions.FindShort(token[j])
-                ?? throw new UsageException($"unknown option '-{token[j]}'" + (token.Length > 2 ? $" in '{token}'" : "") + " (see --help)");
-            if (option.ValueName is null)
-            {
-                flags.Add(option);
-                continue;
-            }
-
-            values[option] = j + 1 < token.Length ? token[(j + 1)..] : NextValue(args, ref index, option);
-            return;
-        }
-    }
-
-    private static string NextValue(IReadOnlyList<string> args, ref int index, CommandLineOption option)
-    {
-        if (index + 1 >= args.Count || (args[index + 1].StartsWith("--", StringComparison.Ordinal) && args[index + 1].Length > 2) || IsShortOption(args[index + 1]))
-        {
-            throw new UsageException($"option {option.DisplayName} needs a value ({option.ValueName})");
-        }
-
-        return args[++index];
-    }
-
-    private static bool IsShortOption(string token) =>
-        token.Length > 1 && token[0] == '-' && token[1] != '-' && !ValueParsers.TryParseDouble(token, out _);
-
-    private static double? Number(Dictionary<CommandLineOption, string> values, CommandLineOption option, string expectation)
-    {
-        if (!values.TryGetValue(option, out var text))
+        if (tokens.ValueOf(option) is not { } text)
         {
             return null;
         }
@@ -158,9 +85,9 @@ public static class CommandLineParser
             : throw new UsageException($"invalid value '{text}' for {option.DisplayName}; {expectation}");
     }
 
-    private static CaptureMode? ParseCapture(Dictionary<CommandLineOption, string> values)
+    private static CaptureMode? ParseCapture(TokenizedCommandLine tokens)
     {
-        if (!values.TryGetValue(CommandLineOptions.Capture, out var text))
+        if (tokens.ValueOf(CommandLineOptions.Capture) is not { } text)
         {
             return null;
         }
@@ -174,9 +101,9 @@ public static class CommandLineParser
         };
     }
 
-    private static string? ParseLogLevel(Dictionary<CommandLineOption, string> values)
+    private static string? ParseLogLevel(TokenizedCommandLine tokens)
     {
-        if (!values.TryGetValue(CommandLineOptions.LogLevel, out var text))
+        if (tokens.ValueOf(CommandLineOptions.LogLevel) is not { } text)
         {
             return null;
         }
