@@ -9,8 +9,8 @@ namespace Sacred.Generator.Emitting;
 /// </summary>
 internal static class ExperimentEmitter
 {
-    private const string Node = "global::Sacred.Configuration.ConfigNode";
-    private const string Status = "global::Sacred.Cli.UpdateStatus";
+    private const string Node = "global::Sacred.ConfigNode";
+    private const string Status = "global::Sacred.Generated.UpdateStatus";
 
     public static void Emit(SourceWriter w, GenerationModel model)
     {
@@ -21,7 +21,7 @@ internal static class ExperimentEmitter
         w.Line("/// <summary>Runs the experiment's command line: <c>[COMMAND] [with UPDATE...] [options]</c>.</summary>");
         w.Line("/// <param name=\"args\">The command-line arguments.</param>");
         w.Line("/// <returns>The process exit code: 0 completed, 1 failed, 2 usage error, 130 interrupted.</returns>");
-        w.Line("public static int Run(string[] args) => global::Sacred.Cli.ExperimentHost.Run(new __SacredDefinition(), args);");
+        w.Line("public static int Run(string[] args) => global::Sacred.Generated.ExperimentHost.Run(new __SacredDefinition(), args);");
         w.Line();
         if (owner.AutoMain)
         {
@@ -45,31 +45,31 @@ internal static class ExperimentEmitter
         w.Line();
         w.Line("/// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        using (w.Block("internal sealed class __SacredDefinition : global::Sacred.Cli.ExperimentDefinition<__SacredState>"))
+        using (w.Block("internal sealed class __SacredDefinition : global::Sacred.Generated.ExperimentDefinition<__SacredState>"))
         {
-            w.Line("private static readonly global::Sacred.Cli.ConfigKeyInfo[] AllKeys = Combine(");
+            w.Line("private static readonly global::Sacred.Generated.ConfigKeyInfo[] AllKeys = Combine(");
             w.Line("    __SacredKeys,");
-            w.Line("    new global::Sacred.Cli.ConfigKeyInfo[] { new(\"seed\", \"int\", \"the random seed for this experiment\", false, null) },");
+            w.Line("    new global::Sacred.Generated.ConfigKeyInfo[] { new(\"seed\", \"int\", \"the random seed for this experiment\", false, null) },");
             foreach (var ingredient in ingredients)
             {
                 w.Line("    Prefix(" + ingredient.FullName + ".__SacredKeys, " + CSharp.Literal(ingredient.Name + ".") + "),");
             }
 
-            w.Line("    global::System.Array.Empty<global::Sacred.Cli.ConfigKeyInfo>());");
+            w.Line("    global::System.Array.Empty<global::Sacred.Generated.ConfigKeyInfo>());");
             w.Line();
-            w.Line("private static readonly global::Sacred.Cli.CommandInfo[] AllCommands = CommandList();");
+            w.Line("private static readonly global::Sacred.Generated.CommandInfo[] AllCommands = CommandList();");
             w.Line();
             w.Line("public override string Name => " + CSharp.Literal(owner.Name) + ";");
             w.Line();
             w.Line("public override string? Description => " + CSharp.Literal(owner.Doc) + ";");
             w.Line();
-            w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.ConfigKeyInfo> Keys => AllKeys;");
+            w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.ConfigKeyInfo> Keys => AllKeys;");
             w.Line();
-            w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.CommandInfo> Commands => AllCommands;");
+            w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.CommandInfo> Commands => AllCommands;");
             w.Line();
-            w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();");
+            w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();");
             w.Line();
-            w.Line("public override global::Sacred.Cli.ExperimentSources Sources => __SacredSources;");
+            w.Line("public override global::Sacred.Generated.ExperimentSources Sources => __SacredSources;");
             w.Line();
             w.Line("public override __SacredState CreateDefaults() => new __SacredState();");
             w.Line();
@@ -79,7 +79,7 @@ internal static class ExperimentEmitter
             {
                 using (w.Block("if (key == \"seed\")"))
                 {
-                    w.Line("if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __seed)) return " + Status + ".InvalidValue;");
+                    w.Line("if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __seed)) return " + Status + ".InvalidValue;");
                     w.Line("state.Seed = __seed;");
                     w.Line("return " + Status + ".Applied;");
                 }
@@ -114,7 +114,7 @@ internal static class ExperimentEmitter
             w.Line();
             using (w.Block("public override " + Node + " ToNode(__SacredState state)"))
             {
-                w.Line("var __b = new global::Sacred.Configuration.ConfigObjectBuilder();");
+                w.Line("var __b = new global::Sacred.Generated.ConfigObjectBuilder();");
                 w.Line("__SacredWrite(__b, state.Root);");
                 w.Line("__b.Add(\"seed\", " + Node + ".From(state.Seed));");
                 for (var i = 0; i < ingredients.Count; i++)
@@ -155,9 +155,9 @@ internal static class ExperimentEmitter
             }
 
             w.Line();
-            using (w.Block("private static global::Sacred.Cli.CommandInfo[] CommandList()"))
+            using (w.Block("private static global::Sacred.Generated.CommandInfo[] CommandList()"))
             {
-                w.Line("var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.CommandInfo>(__SacredCommands);");
+                w.Line("var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.CommandInfo>(__SacredCommands);");
                 foreach (var ingredient in ingredients)
                 {
                     w.Line("foreach (var __c in " + ingredient.FullName + ".__SacredCommands) __list.Add(__c with { Name = " + CSharp.Literal(ingredient.Name + ".") + " + __c.Name, IsMain = false });");
@@ -167,9 +167,9 @@ internal static class ExperimentEmitter
             }
 
             w.Line();
-            using (w.Block("private static global::Sacred.Cli.NamedConfigInfo[] NamedConfigList()"))
+            using (w.Block("private static global::Sacred.Generated.NamedConfigInfo[] NamedConfigList()"))
             {
-                w.Line("var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.NamedConfigInfo>(__SacredNamedConfigs);");
+                w.Line("var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.NamedConfigInfo>(__SacredNamedConfigs);");
                 foreach (var ingredient in ingredients)
                 {
                     w.Line("foreach (var __n in " + ingredient.FullName + ".__SacredNamedConfigs) __list.Add(__n with { Name = " + CSharp.Literal(ingredient.Name + ".") + " + __n.Name });");
@@ -181,18 +181,18 @@ internal static class ExperimentEmitter
             if (ingredients.Count > 0)
             {
                 w.Line();
-                using (w.Block("private static global::Sacred.Cli.ConfigKeyInfo[] Prefix(global::Sacred.Cli.ConfigKeyInfo[] keys, string prefix)"))
+                using (w.Block("private static global::Sacred.Generated.ConfigKeyInfo[] Prefix(global::Sacred.Generated.ConfigKeyInfo[] keys, string prefix)"))
                 {
-                    w.Line("var __result = new global::Sacred.Cli.ConfigKeyInfo[keys.Length];");
+                    w.Line("var __result = new global::Sacred.Generated.ConfigKeyInfo[keys.Length];");
                     w.Line("for (var __i = 0; __i < keys.Length; __i++) __result[__i] = keys[__i] with { Key = prefix + keys[__i].Key };");
                     w.Line("return __result;");
                 }
             }
 
             w.Line();
-            using (w.Block("private static global::Sacred.Cli.ConfigKeyInfo[] Combine(params global::Sacred.Cli.ConfigKeyInfo[][] parts)"))
+            using (w.Block("private static global::Sacred.Generated.ConfigKeyInfo[] Combine(params global::Sacred.Generated.ConfigKeyInfo[][] parts)"))
             {
-                w.Line("var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.ConfigKeyInfo>();");
+                w.Line("var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.ConfigKeyInfo>();");
                 w.Line("foreach (var __part in parts) __list.AddRange(__part);");
                 w.Line("__list.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));");
                 w.Line("return __list.ToArray();");

@@ -10,8 +10,8 @@ namespace Sacred.Generator.Emitting;
 /// </summary>
 internal sealed class OwnerEmitter
 {
-    private const string Node = "global::Sacred.Configuration.ConfigNode";
-    private const string Status = "global::Sacred.Cli.UpdateStatus";
+    private const string Node = "global::Sacred.ConfigNode";
+    private const string Status = "global::Sacred.Generated.UpdateStatus";
     private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     private readonly GenerationModel _model;
@@ -178,7 +178,7 @@ internal sealed class OwnerEmitter
 
                         if (member.Type.IsNullable)
                         {
-                            using (_w.Block("if (global::Sacred.Configuration.ValueParsers.IsNull(value))"))
+                            using (_w.Block("if (global::Sacred.Generated.ValueParsers.IsNull(value))"))
                             {
                                 _w.Line("config = " + With("config", path, "null") + ";");
                                 _w.Line("return " + Status + ".Applied;");
@@ -241,7 +241,7 @@ internal sealed class OwnerEmitter
     private void EmitWrite()
     {
         _w.Line(Hidden);
-        using (_w.Block("public static void __SacredWrite(global::Sacred.Configuration.ConfigObjectBuilder builder, " + Config + " config)"))
+        using (_w.Block("public static void __SacredWrite(global::Sacred.Generated.ConfigObjectBuilder builder, " + Config + " config)"))
         {
             foreach (var member in _config.Members)
             {
@@ -253,7 +253,7 @@ internal sealed class OwnerEmitter
         _w.Line(Hidden);
         using (_w.Block("public static " + Node + " __SacredToNode(" + Config + " config)"))
         {
-            _w.Line("var __b = new global::Sacred.Configuration.ConfigObjectBuilder();");
+            _w.Line("var __b = new global::Sacred.Generated.ConfigObjectBuilder();");
             _w.Line("__SacredWrite(__b, config);");
             _w.Line("return __b.Build();");
         }
@@ -264,7 +264,7 @@ internal sealed class OwnerEmitter
     private void EmitDescriptions()
     {
         _w.Line(Hidden);
-        using (_w.Block("public static readonly global::Sacred.Cli.ConfigKeyInfo[] __SacredKeys =", "};"))
+        using (_w.Block("public static readonly global::Sacred.Generated.ConfigKeyInfo[] __SacredKeys =", "};"))
         {
             foreach (var (key, _, member, derived) in ValueCode.Leaves(_config).OrderBy(l => l.Key, System.StringComparer.Ordinal))
             {
@@ -277,7 +277,7 @@ internal sealed class OwnerEmitter
 
         _w.Line();
         _w.Line(Hidden);
-        using (_w.Block("public static readonly global::Sacred.Cli.NamedConfigInfo[] __SacredNamedConfigs =", "};"))
+        using (_w.Block("public static readonly global::Sacred.Generated.NamedConfigInfo[] __SacredNamedConfigs =", "};"))
         {
             foreach (var named in _model.NamedConfigs.OrderBy(n => n.Name, System.StringComparer.Ordinal))
             {
@@ -287,7 +287,7 @@ internal sealed class OwnerEmitter
 
         _w.Line();
         _w.Line(Hidden);
-        using (_w.Block("public static readonly global::Sacred.Cli.CommandInfo[] __SacredCommands =", "};"))
+        using (_w.Block("public static readonly global::Sacred.Generated.CommandInfo[] __SacredCommands =", "};"))
         {
             foreach (var function in _model.Functions.Where(f => f.Kind != FunctionKind.Captured))
             {
@@ -392,7 +392,7 @@ internal sealed class OwnerEmitter
             var record = _values.Records[i];
             using (_w.Block("private static " + Node + " __SacredNode" + i + "(" + record.FullName + " value)"))
             {
-                _w.Line("var __b = new global::Sacred.Configuration.ConfigObjectBuilder();");
+                _w.Line("var __b = new global::Sacred.Generated.ConfigObjectBuilder();");
                 foreach (var member in record.Members)
                 {
                     _w.Line("__b.Add(" + CSharp.Literal(member.Key) + ", " + _values.ToNode(member.Type, "value." + member.PropertyName) + ");");

@@ -15,10 +15,10 @@ internal static class SourcesEmitter
         var ns = target.Namespace.Length == 0 ? null : w.Block("namespace " + target.Namespace);
         using (w.Block("partial class " + target.ClassName))
         {
-            w.Line("private static readonly global::Sacred.Cli.ExperimentSources __SacredSources = new(");
+            w.Line("private static readonly global::Sacred.Generated.ExperimentSources __SacredSources = new(");
             w.Line("    " + CSharp.Literal(sources.ProjectDirectory) + ",");
             w.Line("    " + CSharp.Literal(SourcesReader.Relative(sources.ProjectDirectory, target.FilePath)) + ",");
-            w.Line("    new global::Sacred.Cli.SourceFileInfo[]");
+            w.Line("    new global::Sacred.Generated.SourceFileInfo[]");
             w.Line("    {");
             foreach (var file in sources.Files)
             {
@@ -26,7 +26,7 @@ internal static class SourcesEmitter
             }
 
             w.Line("    },");
-            w.Line("    new global::Sacred.Cli.DependencyInfo[]");
+            w.Line("    new global::Sacred.Generated.DependencyInfo[]");
             w.Line("    {");
             foreach (var dependency in sources.Dependencies)
             {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Sacred.Cli;
+using Sacred.Formatting;
 using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;

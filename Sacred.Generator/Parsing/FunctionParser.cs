@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Sacred.Cli;
+using Sacred.Formatting;
 using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;

@@ -1,7 +1,10 @@
 using System;
 using System.IO;
 using Microsoft.Data.Sqlite;
+using Sacred.Recording;
 using Sacred.Storage;
+using Sacred.Storage.Reading;
+using Sacred.Storage.Writing;
 
 namespace Sacred.Observers;
 

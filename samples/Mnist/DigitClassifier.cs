@@ -5,7 +5,6 @@ using System.IO;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Sacred;
-using Sacred.Configuration;
 using TorchSharp;
 
 namespace Mnist;

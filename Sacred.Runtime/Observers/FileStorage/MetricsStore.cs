@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using Sacred.Configuration;
+using Sacred.Metrics;
 
 namespace Sacred.Observers.FileStorage;
 
