@@ -62,20 +62,24 @@ internal sealed class TerminalLineBuffer
     /// <summary>Applies <paramref name="text"/> at the cursor.</summary>
     public void Write(ReadOnlySpan<char> text)
     {
-        if (!_escape.Active && _rows.Count == 1 && OpenAboveBottom == 0)
+        if (!_escape.Active && _rows.Count == 1 && OpenAboveBottom == 0 && !text.ContainsAny(ControlsButLineFeed))
         {
-            var control = text.IndexOfAny(ControlsButLineFeed);
-            if (control < 0)
+            // The common case: between the first and the last \n are whole lines, final as they are.
+            var last = text.LastIndexOf('\n');
+            if (last >= 0)
             {
-                WriteWholeLines(text);
-                return;
+                var first = text.IndexOf('\n');
+                Put(text[..first]);
+                _completed.AppendLine(Line.Text);
+                Line.Clear();
+                _cursor = 0;
+                _beyondEnd = 0;
+                _completed.AppendLines(text[(first + 1)..(last + 1)]);
+                text = text[(last + 1)..];
             }
 
-            if (OnlyBeforeLineFeeds(text, control))
-            {
-                WriteWholeLinesEndingInCarriageReturns(text);
-                return;
-            }
+            Put(text);
+            return;
         }
 
         while (!text.IsEmpty)
@@ -142,74 +146,6 @@ internal sealed class TerminalLineBuffer
         _rows[^1].Clear();
         _rows.RemoveRange(0, _rows.Count - 1);
         _row = 0;
-        _cursor = 0;
-        _beyondEnd = 0;
-    }
-
-    /// <summary>True when every control but \n in <paramref name="text"/>, the first at <paramref name="control"/>,
-    /// is a \r right before a \n: a terminal's line end, which does what \n alone does here.</summary>
-    private static bool OnlyBeforeLineFeeds(ReadOnlySpan<char> text, int control)
-    {
-        while (control >= 0)
-        {
-            if (text[control] != '\r' || control + 1 == text.Length || text[control + 1] != '\n')
-            {
-                return false;
-            }
-
-            text = text[(control + 2)..];
-            control = text.IndexOfAny(ControlsButLineFeed);
-        }
-
-        return true;
-    }
-
-    /// <summary>The common case: between the first and the last \n are whole lines, final as they are.</summary>
-    private void WriteWholeLines(ReadOnlySpan<char> text)
-    {
-        var last = text.LastIndexOf('\n');
-        if (last >= 0)
-        {
-            var first = text.IndexOf('\n');
-            Put(text[..first]);
-            EndOnlyLine();
-            _completed.AppendLines(text[(first + 1)..(last + 1)]);
-            text = text[(last + 1)..];
-        }
-
-        Put(text);
-    }
-
-    /// <summary>The common case on a terminal, whose line ends are \r\n: each line is final without its \r.</summary>
-    private void WriteWholeLinesEndingInCarriageReturns(ReadOnlySpan<char> text)
-    {
-        var end = text.IndexOf('\n');
-        if (end < 0)
-        {
-            Put(text);
-            return;
-        }
-
-        Put(WithoutCarriageReturn(text[..end]));
-        EndOnlyLine();
-        text = text[(end + 1)..];
-        while ((end = text.IndexOf('\n')) >= 0)
-        {
-            _completed.AppendLine(WithoutCarriageReturn(text[..end]));
-            text = text[(end + 1)..];
-        }
-
-        Put(text);
-    }
-
-    private static ReadOnlySpan<char> WithoutCarriageReturn(ReadOnlySpan<char> line) =>
-        !line.IsEmpty && line[^1] == '\r' ? line[..^1] : line;
-
-    /// <summary>Ends the only open line, the cursor's.</summary>
-    private void EndOnlyLine()
-    {
-        _completed.AppendLine(Line.Text);
-        Line.Clear();
         _cursor = 0;
         _beyondEnd = 0;
     }
