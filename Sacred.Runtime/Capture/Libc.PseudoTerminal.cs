@@ -17,11 +17,12 @@ internal static partial class Libc
     private const int TerminalSettingsSize = 256;
     private const int TerminalNameSize = 1024;
 
-    /// <summary>Opens a new pseudo-terminal's master side (never our controlling terminal), ready for its slave
-    /// side to be opened; -1 with errno set.</summary>
+    /// <summary>Opens a new pseudo-terminal's master side (close-on-exec, never our controlling terminal), ready
+    /// for its slave side to be opened; -1 with errno set.</summary>
     internal static int OpenPseudoTerminal()
     {
-        var master = PosixOpenPt(LinuxReadWrite | LinuxNoControllingTerminal);
+        // glibc passes the flags on to open("/dev/ptmx"), so close-on-exec is honoured.
+        var master = PosixOpenPt(LinuxReadWrite | LinuxNoControllingTerminal | LinuxCloseOnExec);
         if (master < 0)
         {
             return -1;
