@@ -5,20 +5,22 @@ using System.Threading;
 namespace Sacred.Running;
 
 /// <summary>
-/// Turns the first Ctrl-C (SIGINT) or SIGTERM into a cancellation the running command can observe. A second
-/// signal raises <see cref="SecondSignal"/> so the run can be recorded as interrupted before the process exits;
-/// with no handler it terminates the process as usual.
+/// Turns the first Ctrl-C (SIGINT), SIGTERM or SIGHUP (the terminal was closed, an ssh session dropped) into a
+/// cancellation the running command can observe. A second signal raises <see cref="SecondSignal"/> so the run can be
+/// recorded as interrupted before the process exits; with no handler it terminates the process as usual.
 /// </summary>
 internal sealed class InterruptSignals : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration? _interrupt;
     private readonly PosixSignalRegistration? _terminate;
+    private readonly PosixSignalRegistration? _hangUp;
 
     public InterruptSignals()
     {
         _interrupt = TryRegister(PosixSignal.SIGINT);
         _terminate = TryRegister(PosixSignal.SIGTERM);
+        _hangUp = TryRegister(PosixSignal.SIGHUP);
     }
 
     /// <summary>Raised, on a signal-handling thread, when a signal arrives after the first.</summary>
@@ -30,6 +32,7 @@ internal sealed class InterruptSignals : IDisposable
     {
         _interrupt?.Dispose();
         _terminate?.Dispose();
+        _hangUp?.Dispose();
         _source.Dispose();
     }
 

@@ -80,6 +80,22 @@ public sealed class RunListingTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_died_before_its_first_beat_has_no_duration_rather_than_zero()
+    {
+        using var temp = new TempFiles();
+        var observer = OpenObserver(temp.Directory);
+        observer.StartedEvent(Started(time: _now.AddMinutes(-10)));
+        observer.Close();
+        using var store = RunStore.Open(temp.Directory);
+
+        var run = Assert.Single(store.ListRuns(new RunQuery()).Runs);
+
+        Assert.Equal(EffectiveStatus.ProbablyDead, run.Status);
+        Assert.Null(run.Duration);
+        Assert.Null(store.GetRun(run.Id)!.Summary.Duration);
+    }
+
+    [Fact]
     public void Filters_by_experiment_and_comment_combine()
     {
         Assert.Equal([5L], Ids(new RunQuery { Experiment = "cifar" }));

@@ -120,7 +120,7 @@ internal static class RunListing
                             WHEN r.stop_time IS NOT NULL THEN r.stop_time - r.start_time
                             WHEN r.status <> 'RUNNING' THEN NULL
                             WHEN COALESCE(r.heartbeat, r.start_time) < $dead_before
-                                 THEN COALESCE(r.heartbeat, r.start_time) - r.start_time
+                                 THEN r.heartbeat - r.start_time
                             ELSE $now - r.start_time END AS duration
             """);
         if (sort.MetricColumn is not null)

@@ -12,7 +12,8 @@ namespace Sacred.Storage.Reading;
 /// <param name="StartTime">When it started, UTC.</param>
 /// <param name="StopTime">When it ended, UTC.</param>
 /// <param name="Heartbeat">The last heartbeat, UTC.</param>
-/// <param name="Duration">Stop minus start; for a live run, now minus start; for a dead one, last beat minus start.</param>
+/// <param name="Duration">Stop minus start; for a live run, now minus start; for a dead one, last beat minus start,
+/// unknown (null) when it died before its first beat.</param>
 /// <param name="Result">The result (the main function's return value, or the value set during the run).</param>
 /// <param name="Comment">The <c>-c</c> comment.</param>
 /// <param name="Seed">The root seed.</param>
