@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using Mnist;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Xunit;
 
 namespace Sacred.Mnist.Tests;

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Xunit;
 
 namespace Sacred.Samples.Tests;

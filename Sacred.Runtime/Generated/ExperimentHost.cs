@@ -22,7 +22,7 @@ namespace Sacred.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ExperimentHost
 {
-    /// <summary>Runs the command line on the console; colours when stdout is a terminal; Ctrl-C and SIGTERM cancel the run.</summary>
+    /// <summary>Runs the command line on the console; colours when stdout is a terminal; Ctrl-C, SIGTERM and SIGHUP cancel the run.</summary>
     /// <typeparam name="TState">The generated config-state type.</typeparam>
     /// <param name="definition">The experiment.</param>
     /// <param name="args">The command-line arguments.</param>

@@ -8,7 +8,7 @@ namespace Sacred.Running;
 /// <param name="Error">stderr, where log lines and errors go.</param>
 /// <param name="ColorByDefault">Colour output without <c>--color</c> (stdout is a terminal).</param>
 /// <param name="Program">The program name for the usage text.</param>
-/// <param name="Interrupted">Cancelled on Ctrl-C or SIGTERM.</param>
+/// <param name="Interrupted">Cancelled on Ctrl-C, SIGTERM or SIGHUP.</param>
 /// <param name="Signals">The process's signal handling, when the host owns the console; null when embedded.</param>
 internal sealed record HostEnvironment(TextWriter Out, TextWriter Error, bool ColorByDefault, string Program, CancellationToken Interrupted, InterruptSignals? Signals = null)
 {
