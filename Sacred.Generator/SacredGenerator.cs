@@ -86,7 +86,7 @@ public sealed class SacredGenerator : IIncrementalGenerator
             foreach (var info in list)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.Get(info.Id),
+                    DiagnosticDescriptors.Get(info.DescriptorId),
                     Locations.ToLocation(info.Location),
                     info.Arguments.Cast<object>().ToArray()));
             }

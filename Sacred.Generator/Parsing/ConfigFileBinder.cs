@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Sacred.Cli;
+using Sacred.Generator.Diagnostics;
 using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;
@@ -92,21 +93,21 @@ internal sealed class ConfigFileBinder
         var file = Find(reference.Path);
         if (file is null)
         {
-            _diagnostics.Add(DiagnosticInfo.Create("SACRED005", reference.Location, reference.Path));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigFileNotFound, reference.Location, reference.Path));
             return null;
         }
 
         if (file.Root is null)
         {
             var at = file.ErrorLocation!;
-            _diagnostics.Add(DiagnosticInfo.Create("SACRED004", at, reference.Path, file.Error!, (at.StartLine + 1).ToString(), (at.StartColumn + 1).ToString()));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedConfigFile, at, reference.Path, file.Error!, (at.StartLine + 1).ToString(), (at.StartColumn + 1).ToString()));
             return null;
         }
 
         if (file.Root.Kind != JsonValueKind.Object)
         {
             var at = file.Root.Location;
-            _diagnostics.Add(DiagnosticInfo.Create("SACRED004", at, reference.Path, "the top-level value must be an object", (at.StartLine + 1).ToString(), (at.StartColumn + 1).ToString()));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedConfigFile, at, reference.Path, "the top-level value must be an object", (at.StartLine + 1).ToString(), (at.StartColumn + 1).ToString()));
             return null;
         }
 
@@ -131,13 +132,13 @@ internal sealed class ConfigFileBinder
             if (member is null)
             {
                 var suggestion = Suggestions.DidYouMean(key, AllKeys(type, keyPrefix));
-                _diagnostics.Add(DiagnosticInfo.Create("SACRED002", property.NameLocation, key, file, suggestion));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownConfigFileKey, property.NameLocation, key, file, suggestion));
                 continue;
             }
 
             if (member.IsDerived)
             {
-                _diagnostics.Add(DiagnosticInfo.Create("SACRED010", property.NameLocation, key, file));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedKeyInConfigFile, property.NameLocation, key, file));
                 continue;
             }
 
@@ -151,7 +152,7 @@ internal sealed class ConfigFileBinder
             var expression = JsonLiterals.ToExpression(member.Type, property.Value);
             if (expression is null)
             {
-                _diagnostics.Add(DiagnosticInfo.Create("SACRED003", property.Value.Location, Describe(property.Value), key, file, member.Type.Display));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigFileValueType, property.Value.Location, Describe(property.Value), key, file, member.Type.Display));
                 continue;
             }
 
@@ -163,7 +164,7 @@ internal sealed class ConfigFileBinder
     {
         foreach (var property in root.Properties)
         {
-            _diagnostics.Add(DiagnosticInfo.Create("SACRED002", property.NameLocation, property.Name, file, string.Empty));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownConfigFileKey, property.NameLocation, property.Name, file, string.Empty));
         }
     }
 
@@ -185,7 +186,7 @@ internal sealed class ConfigFileBinder
                 var member = current?.Members.FirstOrDefault(m => m.Key == segment);
                 if (member is null)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create("SACRED006", check.Location, check.ParameterName, check.FunctionName, check.Key, Suggestions.DidYouMean(check.Key, AllKeys(config, string.Empty))));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownParameterKey, check.Location, check.ParameterName, check.FunctionName, check.Key, Suggestions.DidYouMean(check.Key, AllKeys(config, string.Empty))));
                     return parameter;
                 }
 
@@ -196,7 +197,7 @@ internal sealed class ConfigFileBinder
 
             if (!Fits(type!, check))
             {
-                _diagnostics.Add(DiagnosticInfo.Create("SACRED007", check.Location, check.ParameterName, check.FunctionName, check.TypeDisplay, check.Key, type!.Display));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterTypeMismatch, check.Location, check.ParameterName, check.FunctionName, check.TypeDisplay, check.Key, type!.Display));
             }
 
             return parameter with { PropertyPath = path.ToEquatableArray() };

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Sacred.Generator.Diagnostics;
 using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;
@@ -55,7 +56,7 @@ internal sealed class ConfigSchemaParser
                 if (owners.TryGetValue(key, out var owner))
                 {
                     var at = keyAttribute is null ? property.Locations.FirstOrDefault() : Symbols.ArgumentLocation(keyAttribute, 0);
-                    _diagnostics.Add(DiagnosticInfo.Create("SACRED009", Locations.ToInfo(at), key, owner, type.Name + "." + property.Name));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKey, Locations.ToInfo(at), key, owner, type.Name + "." + property.Name));
                     continue;
                 }
 
@@ -63,7 +64,7 @@ internal sealed class ConfigSchemaParser
                 var model = _types.Parse(property.Type);
                 if (model is null)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create("SACRED008", Locations.ToInfo(TypeSyntaxLocation(property)), key, property.Type.ToDisplayString(Symbols.Short)));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedMemberType, Locations.ToInfo(TypeSyntaxLocation(property)), key, property.Type.ToDisplayString(Symbols.Short)));
                     continue;
                 }
 
@@ -110,13 +111,13 @@ internal sealed class ConfigSchemaParser
             {
                 if (!type.IsRecord)
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create("SACRED013", Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigMustBeRecord, Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
                     return false;
                 }
 
                 if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create("SACRED001", Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
                     ok = false;
                 }
             }

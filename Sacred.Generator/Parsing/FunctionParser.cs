@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Sacred.Cli;
+using Sacred.Generator.Diagnostics;
 using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;
@@ -37,7 +38,7 @@ internal sealed class FunctionParser
     {
         if (!method.IsStatic || method.IsGenericMethod)
         {
-            _diagnostics.Add(DiagnosticInfo.Create("SACRED016", Locations.ToInfo(method.Locations.FirstOrDefault()), method.Name, kind.ToString().ToLowerInvariant()));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFunction, Locations.ToInfo(method.Locations.FirstOrDefault()), method.Name, kind.ToString().ToLowerInvariant()));
             return null;
         }
 
@@ -131,7 +132,7 @@ internal sealed class FunctionParser
             if (property is null)
             {
                 var suggestion = Suggestions.DidYouMean(key, AllKeys(_config, string.Empty));
-                _diagnostics.Add(DiagnosticInfo.Create("SACRED006", Locations.ToInfo(parameter.Locations.FirstOrDefault()), parameter.Name, method.Name, key, suggestion));
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownParameterKey, Locations.ToInfo(parameter.Locations.FirstOrDefault()), parameter.Name, method.Name, key, suggestion));
                 return null;
             }
 
@@ -143,7 +144,7 @@ internal sealed class FunctionParser
         if (!conversion.IsImplicit)
         {
             _diagnostics.Add(DiagnosticInfo.Create(
-                "SACRED007",
+                DiagnosticDescriptors.ParameterTypeMismatch,
                 Locations.ToInfo(parameter.Locations.FirstOrDefault()),
                 parameter.Name,
                 method.Name,

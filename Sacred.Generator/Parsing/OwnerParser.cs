@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Sacred.Generator.Diagnostics;
 using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;
@@ -30,7 +31,7 @@ internal static class OwnerParser
     {
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            diagnostics.Add(DiagnosticInfo.Create("SACRED001", Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
             return null;
         }
 
@@ -63,7 +64,7 @@ internal static class OwnerParser
             {
                 if (!IsNamedConfigSignature(method, configType, functions.SchemaFromFile))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create("SACRED011", Locations.ToInfo(method.Locations.FirstOrDefault()), method.Name, configType?.Name ?? "Config"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamedConfig, Locations.ToInfo(method.Locations.FirstOrDefault()), method.Name, configType?.Name ?? "Config"));
                     ok = false;
                     continue;
                 }
@@ -206,13 +207,13 @@ internal static class OwnerParser
         var mains = functions.Where(f => f.Kind == FunctionKind.Main).ToList();
         foreach (var extra in mains.Skip(1))
         {
-            diagnostics.Add(DiagnosticInfo.Create("SACRED012", Locations.ToInfo(MethodLocation(type, extra.MethodName)), extra.MethodName));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleMains, Locations.ToInfo(MethodLocation(type, extra.MethodName)), extra.MethodName));
             ok = false;
         }
 
         foreach (var group in functions.Where(f => f.Kind != FunctionKind.Captured).GroupBy(f => f.Name).Where(g => g.Count() > 1))
         {
-            diagnostics.Add(DiagnosticInfo.Create("SACRED015", Locations.ToInfo(MethodLocation(type, group.Last().MethodName)), "Command", group.Key));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, Locations.ToInfo(MethodLocation(type, group.Last().MethodName)), "Command", group.Key));
             ok = false;
         }
 
@@ -220,7 +221,7 @@ internal static class OwnerParser
         {
             var method = group.Last().MethodName;
             var location = method is null ? type.Locations.FirstOrDefault() : MethodLocation(type, method);
-            diagnostics.Add(DiagnosticInfo.Create("SACRED015", Locations.ToInfo(location), "Named config", group.Key));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, Locations.ToInfo(location), "Named config", group.Key));
             ok = false;
         }
 
@@ -255,7 +256,7 @@ internal static class OwnerParser
                 var ingredientAttribute = Symbols.GetAttribute(ingredient, KnownTypes.Ingredient);
                 if (ingredientAttribute is null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create("SACRED014", Locations.ToInfo(TypeOfLocation(attribute, ingredient)), ingredient.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAnIngredient, Locations.ToInfo(TypeOfLocation(attribute, ingredient)), ingredient.Name));
                     ok = false;
                     continue;
                 }
