@@ -24,6 +24,23 @@ internal static class DiagnosticCases
         }
         """;
 
+    /// <summary>A stand-in Sacred.Runtime with the attributes the cases use and, when given, a contract version.</summary>
+    private static string RuntimeStub(string? contract) => """
+        namespace Sacred
+        {
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class ExperimentAttribute : System.Attribute
+            {
+                public ExperimentAttribute(string? name = null) { }
+                public bool AutoMain { get; set; }
+                public System.Type[]? Ingredients { get; set; }
+            }
+
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class MainAttribute : System.Attribute { }
+        }
+        """ + contract;
+
     private static readonly (string, string)[] NoFiles = System.Array.Empty<(string, string)>();
 
     public static IEnumerable<DiagnosticCase> All()
@@ -171,5 +188,27 @@ internal static class DiagnosticCases
             "'Go' must be a static, non-generic method to be a main function",
             Usings + "[Experiment] public partial class Exp { [Main] static void Go() { } }",
             NoFiles);
+
+        yield return new DiagnosticCase(
+            "SACRED017",
+            Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
+            NoFiles,
+            "Experiment",
+            "The referenced Sacred.Runtime implements generated-code contract version 1, but this Sacred.Generator writes code for generated-code contract version 2; reference a Sacred.Runtime and a Sacred.Generator of the same release",
+            Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
+            NoFiles,
+            RuntimeStub("namespace Sacred.Generated { public static class GeneratedCodeContract { public const int Version = 1; } }"),
+            "older runtime");
+
+        yield return new DiagnosticCase(
+            "SACRED017",
+            Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
+            NoFiles,
+            "Experiment",
+            "The referenced Sacred.Runtime implements no generated-code contract (it lacks Sacred.Generated.GeneratedCodeContract), but this Sacred.Generator writes code for generated-code contract version 2; reference a Sacred.Runtime and a Sacred.Generator of the same release",
+            Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
+            NoFiles,
+            RuntimeStub(null),
+            "runtime without the contract");
     }
 }

@@ -26,7 +26,9 @@ public sealed class DiagnosticTests
     [MemberData(nameof(Cases))]
     public void Failing_source_reports_the_diagnostic_at_the_narrowest_span(DiagnosticCase item)
     {
-        var result = GeneratorHarness.Run(item.Source, item.Files.ToArray());
+        var result = item.RuntimeStub is null
+            ? GeneratorHarness.Run(item.Source, item.Files.ToArray())
+            : GeneratorHarness.RunAgainstRuntime(GeneratorHarness.CompileLibrary("Sacred.Runtime", item.RuntimeStub, withRuntime: false), item.Source, item.Files.ToArray());
 
         var diagnostic = Assert.Single(result.GeneratorDiagnostics);
         Assert.Equal(item.Id, diagnostic.Id);

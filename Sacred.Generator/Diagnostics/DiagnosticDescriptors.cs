@@ -90,11 +90,17 @@ internal static class DiagnosticDescriptors
         "Main, command or captured function must be static and non-generic",
         "'{0}' must be a static, non-generic method to be a {1} function");
 
+    public static readonly DiagnosticDescriptor RuntimeContractMismatch = Create(
+        "SACRED017",
+        "Sacred.Runtime and Sacred.Generator do not match",
+        "The referenced Sacred.Runtime implements {0}, but this Sacred.Generator writes code for generated-code contract version {1}; reference a Sacred.Runtime and a Sacred.Generator of the same release");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         NotPartial, UnknownConfigFileKey, ConfigFileValueType, MalformedConfigFile, ConfigFileNotFound,
         UnknownParameterKey, ParameterTypeMismatch, UnsupportedMemberType, DuplicateKey, DerivedKeyInConfigFile,
         InvalidNamedConfig, MultipleMains, ConfigMustBeRecord, NotAnIngredient, DuplicateName, InvalidFunction,
+        RuntimeContractMismatch,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);

@@ -26,6 +26,11 @@ internal static class KnownTypes
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
+    public const string GeneratedCodeContract = "Sacred.Generated.GeneratedCodeContract";
+
+    /// <summary>The <c>GeneratedCodeContract.Version</c> that the code in Emitting/ is written for.</summary>
+    public const int ContractVersion = 2;
+
     public const string TorchSharpAssembly = "TorchSharp";
     public const string Torch = "TorchSharp.torch";
 }

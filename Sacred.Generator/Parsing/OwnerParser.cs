@@ -14,6 +14,11 @@ internal static class OwnerParser
 {
     public static Result<OwnerModel> Parse(GeneratorAttributeSyntaxContext context, OwnerKind kind, CancellationToken cancellationToken)
     {
+        if (RuntimeContract.Check(context, cancellationToken) is { } mismatch)
+        {
+            return new Result<OwnerModel>(null, new EquatableArray<DiagnosticInfo>(new[] { mismatch }));
+        }
+
         var diagnostics = new List<DiagnosticInfo>();
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var declaration = (ClassDeclarationSyntax)context.TargetNode;
