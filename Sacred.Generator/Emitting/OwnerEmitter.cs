@@ -74,7 +74,9 @@ internal sealed class OwnerEmitter
         {
             foreach (var member in record.Members)
             {
-                var initializer = member.DefaultExpression is null ? string.Empty : " = " + member.DefaultExpression + ";";
+                var initializer = member.Type.Kind == ValueKind.Record ? " = new();"
+                    : member.Default is null ? string.Empty
+                    : " = " + ValueLiterals.Expression(member.Default) + ";";
                 _w.Line("public " + ValueCode.TypeSyntax(member.Type) + " " + member.PropertyName + " { get; init; }" + initializer);
             }
         }
@@ -142,7 +144,7 @@ internal sealed class OwnerEmitter
             _w.Line("var __c = new " + Config + "();");
             foreach (var assignment in _model.Defaults)
             {
-                _w.Line("__c = " + With("__c", assignment.PropertyPath.ToList(), assignment.Expression) + ";");
+                _w.Line("__c = " + With("__c", assignment.PropertyPath.ToList(), ValueLiterals.Expression(assignment.Value)) + ";");
             }
 
             _w.Line("return __c;");
@@ -223,7 +225,7 @@ internal sealed class OwnerEmitter
                     {
                         foreach (var assignment in named.Assignments)
                         {
-                            _w.Line("    config = " + With("config", assignment.PropertyPath.ToList(), assignment.Expression) + ";");
+                            _w.Line("    config = " + With("config", assignment.PropertyPath.ToList(), ValueLiterals.Expression(assignment.Value)) + ";");
                         }
                     }
 

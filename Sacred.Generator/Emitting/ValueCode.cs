@@ -42,7 +42,7 @@ internal sealed class ValueCode
         const string Invalid = "return global::Sacred.Cli.UpdateStatus.InvalidValue;";
         string call = type.Kind switch
         {
-            ValueKind.List => Parsers + ".TryParseList<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
+            ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList => Parsers + ".TryParseList<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
             ValueKind.Array => Parsers + ".TryParseArray<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
             _ => ParserFor(type) + "(value, out var " + target + ")",
         };
@@ -68,7 +68,7 @@ internal sealed class ValueCode
     private string NonNull(TypeModel type, string value) => type.Kind switch
     {
         ValueKind.Enum => Node + ".From(__SacredEnumName" + EnumIndex(type) + "(" + value + "))",
-        ValueKind.List or ValueKind.Array => Node + ".FromList(" + value + ", static __e => " + ToNode(type.Element!, "__e") + ")",
+        ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList or ValueKind.Array => Node + ".FromList(" + value + ", static __e => " + ToNode(type.Element!, "__e") + ")",
         ValueKind.Record => "__SacredNode" + RecordIndex(type.Record!) + "(" + value + ")",
         _ => Node + ".From(" + value + ")",
     };

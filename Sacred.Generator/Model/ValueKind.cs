@@ -13,7 +13,23 @@ internal enum ValueKind
     Enum,
     TimeSpan,
     DateTime,
+
+    /// <summary><c>List&lt;T&gt;</c>.</summary>
     List,
+
+    /// <summary><c>IList&lt;T&gt;</c>, filled with a <c>List&lt;T&gt;</c>.</summary>
+    IList,
+
+    /// <summary><c>IReadOnlyList&lt;T&gt;</c>, filled with a <c>List&lt;T&gt;</c>.</summary>
+    IReadOnlyList,
+
+    /// <summary><c>T[]</c>.</summary>
     Array,
     Record,
+
+    /// <summary>
+    /// A parameter type not in the compilation yet, named as written: a record the generator makes from a JSON
+    /// schema. It fits a generated record of that name.
+    /// </summary>
+    Unresolved,
 }

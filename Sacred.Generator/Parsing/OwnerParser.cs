@@ -23,7 +23,7 @@ internal static class OwnerParser
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var declaration = (ClassDeclarationSyntax)context.TargetNode;
         var model = Parse(type, declaration, kind, context.SemanticModel.Compilation, diagnostics, cancellationToken);
-        return new Result<OwnerModel>(model, diagnostics.ToEquatableArray());
+        return new Result<OwnerModel>(diagnostics.Count == 0 ? model : null, diagnostics.ToEquatableArray());
     }
 
     private static OwnerModel? Parse(
@@ -53,11 +53,8 @@ internal static class OwnerParser
         }
 
         var files = ConfigFiles(type);
-        var pending = new List<PendingParameterCheck>();
-        var functions = new FunctionParser(compilation, configType, schemas.Types, diagnostics, pending)
-        {
-            SchemaFromFile = configType is null && files.Any(f => f.NamedConfig is null),
-        };
+        var schemaFromFile = configType is null && files.Any(f => f.NamedConfig is null);
+        var functions = new FunctionParser(schemas.Types, diagnostics);
 
         var parsedFunctions = new List<FunctionModel>();
         var namedConfigs = new List<NamedConfigModel>();
@@ -67,7 +64,7 @@ internal static class OwnerParser
             cancellationToken.ThrowIfCancellationRequested();
             if (Symbols.GetAttribute(method, KnownTypes.NamedConfig) is { } named)
             {
-                if (!IsNamedConfigSignature(method, configType, functions.SchemaFromFile))
+                if (!IsNamedConfigSignature(method, configType, schemaFromFile))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamedConfig, Locations.ToInfo(method.Locations.FirstOrDefault()), method.Name, configType?.Name ?? "Config"));
                     ok = false;
@@ -110,6 +107,7 @@ internal static class OwnerParser
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
             type.Name,
             type.ToDisplayString(Symbols.FullyQualified),
+            Symbols.MetadataName(type),
             Symbols.Accessibility(type),
             name,
             DocComments.GetSummary(declaration),
@@ -119,7 +117,6 @@ internal static class OwnerParser
             namedConfigs.ToEquatableArray(),
             parsedFunctions.ToEquatableArray(),
             ingredients.ToEquatableArray(),
-            pending.ToEquatableArray(),
             kind == OwnerKind.Experiment && TorchSharpReference.HasManualSeed(compilation));
     }
 
@@ -185,13 +182,13 @@ internal static class OwnerParser
 
             if (metadataName == KnownTypes.ConfigFile)
             {
-                files.Add(new ConfigFileReference(path, Locations.ToInfo(Symbols.ArgumentLocation(attribute, 0)), null, null));
+                files.Add(new ConfigFileReference(path, null, null));
             }
             else if (metadataName == KnownTypes.NamedConfigFile)
             {
                 var name = Symbols.NamedArgument<string>(attribute, "Name") ?? FileStem(path);
                 var doc = Symbols.NamedArgument<string>(attribute, "Doc");
-                files.Add(new ConfigFileReference(path, Locations.ToInfo(Symbols.ArgumentLocation(attribute, 0)), name, doc));
+                files.Add(new ConfigFileReference(path, name, doc));
             }
         }
 

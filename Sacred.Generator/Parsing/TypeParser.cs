@@ -4,7 +4,10 @@ using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;
 
-/// <summary>Maps a member or parameter type to a <see cref="TypeModel"/>, or null when the CLI cannot parse it.</summary>
+/// <summary>
+/// Maps a member or parameter type to a <see cref="TypeModel"/>, or null when the CLI cannot parse it. A type
+/// that is not in the compilation (yet) becomes <see cref="ValueKind.Unresolved"/>.
+/// </summary>
 internal sealed class TypeParser
 {
     private readonly ConfigSchemaParser _schemas;
@@ -13,6 +16,12 @@ internal sealed class TypeParser
 
     public TypeModel? Parse(ITypeSymbol type)
     {
+        if (type.TypeKind == TypeKind.Error)
+        {
+            var written = type.ToDisplayString(Symbols.Short);
+            return new TypeModel(ValueKind.Unresolved, written, written, false, false, null, EquatableArray<string>.Empty, null);
+        }
+
         var nullable = false;
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
         {
@@ -42,9 +51,13 @@ internal sealed class TypeParser
 
         if (type is INamedTypeSymbol named)
         {
-            if (Symbols.Is(named, KnownTypes.List) || Symbols.Is(named, KnownTypes.IList) || Symbols.Is(named, KnownTypes.IReadOnlyList))
+            var list = Symbols.Is(named, KnownTypes.List) ? ValueKind.List
+                : Symbols.Is(named, KnownTypes.IList) ? ValueKind.IList
+                : Symbols.Is(named, KnownTypes.IReadOnlyList) ? ValueKind.IReadOnlyList
+                : (ValueKind?)null;
+            if (list is not null)
             {
-                return Collection(ValueKind.List, named.TypeArguments[0], fullName, display, nullable);
+                return Collection(list.Value, named.TypeArguments[0], fullName, display, nullable);
             }
 
             if (Symbols.GetAttribute(named, KnownTypes.Config) is not null)
@@ -62,7 +75,7 @@ internal sealed class TypeParser
     private TypeModel? Collection(ValueKind kind, ITypeSymbol elementType, string fullName, string display, bool nullable)
     {
         var element = Parse(elementType);
-        if (element is null || element.Kind is ValueKind.List or ValueKind.Array or ValueKind.Record || (element.IsNullable && element.IsValueType))
+        if (element is null || element.IsSequence || element.Kind is ValueKind.Record or ValueKind.Unresolved || (element.IsNullable && element.IsValueType))
         {
             return null;
         }

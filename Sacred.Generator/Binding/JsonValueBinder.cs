@@ -1,0 +1,86 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Sacred.Generator.Model;
+using Sacred.Generator.Parsing;
+
+namespace Sacred.Generator.Binding;
+
+/// <summary>
+/// Turns a JSON value into a <see cref="ConfigValueModel"/> of a key's type, or null when it does not fit. Numbers,
+/// booleans and strings are checked with <see cref="ValueFit"/>; enum members, TimeSpans and DateTimes are parsed
+/// from strings as the command line parses them; lists and arrays element by element.
+/// </summary>
+internal static class JsonValueBinder
+{
+    public static ConfigValueModel? Bind(JsonValueModel json, TypeModel target)
+    {
+        if (json.Kind == JsonValueKind.Null)
+        {
+            return target.IsNullable ? new ConfigValueModel(target, null, EquatableArray<ConfigValueModel>.Empty) : null;
+        }
+
+        if (target.IsSequence)
+        {
+            return json.Kind == JsonValueKind.Array ? Sequence(json, target) : null;
+        }
+
+        return target.Kind switch
+        {
+            ValueKind.Enum => Text(json, target, text => target.EnumMembers.FirstOrDefault(m =>
+                string.Equals(m, text, StringComparison.OrdinalIgnoreCase) || string.Equals(KeyNaming.ToSnakeCase(m), text, StringComparison.OrdinalIgnoreCase))),
+            ValueKind.TimeSpan => Text(json, target, text =>
+                TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span.ToString("c", CultureInfo.InvariantCulture) : null),
+            ValueKind.DateTime => Text(json, target, text =>
+                DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date) ? date.ToString("O", CultureInfo.InvariantCulture) : null),
+            ValueKind.Record or ValueKind.Unresolved => null,
+            _ => Literal(json, target),
+        };
+    }
+
+    /// <summary>The literal type of a JSON scalar: bool, int, long (beyond int), double (with a fraction or beyond long) or string.</summary>
+    public static ValueKind? LiteralKind(JsonValueModel json) => json.Kind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => ValueKind.Boolean,
+        JsonValueKind.String => ValueKind.String,
+        JsonValueKind.Number when json.IsInteger && int.TryParse(json.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => ValueKind.Int32,
+        JsonValueKind.Number when json.IsInteger && long.TryParse(json.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => ValueKind.Int64,
+        JsonValueKind.Number => ValueKind.Double,
+        _ => null,
+    };
+
+    private static ConfigValueModel? Literal(JsonValueModel json, TypeModel target)
+    {
+        var kind = LiteralKind(json);
+        if (kind is null || !ValueFit.FitsLiteral(kind.Value, target) || !InRange(json, target.Kind))
+        {
+            return null;
+        }
+
+        var text = kind == ValueKind.Boolean ? (json.Kind == JsonValueKind.True ? "true" : "false") : json.Text;
+        return new ConfigValueModel(target, text, EquatableArray<ConfigValueModel>.Empty);
+    }
+
+    /// <summary>Real literals must stay finite in the key's type.</summary>
+    private static bool InRange(JsonValueModel json, ValueKind target) => json.Kind != JsonValueKind.Number || target switch
+    {
+        ValueKind.Single => float.TryParse(json.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var single) && !float.IsInfinity(single),
+        ValueKind.Double => double.TryParse(json.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number),
+        ValueKind.Decimal => decimal.TryParse(json.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+        _ => true,
+    };
+
+    private static ConfigValueModel? Text(JsonValueModel json, TypeModel target, Func<string, string?> parse)
+    {
+        var text = json.Kind == JsonValueKind.String ? parse(json.Text!) : null;
+        return text is null ? null : new ConfigValueModel(target, text, EquatableArray<ConfigValueModel>.Empty);
+    }
+
+    private static ConfigValueModel? Sequence(JsonValueModel json, TypeModel target)
+    {
+        var items = json.Items.Select(item => Bind(item, target.Element!)).ToList();
+        return items.Any(i => i is null)
+            ? null
+            : new ConfigValueModel(target, string.Empty, items.Select(i => i!).ToEquatableArray());
+    }
+}
