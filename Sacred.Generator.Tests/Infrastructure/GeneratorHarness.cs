@@ -96,12 +96,19 @@ internal static class GeneratorHarness
         CreateDriver(additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray());
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] additionalFiles) =>
+        CreateDriver(IncrementalGeneratorOutputKind.None, additionalFiles);
+
+    /// <summary>A driver that skips <paramref name="disabledOutputs"/>; the IDE runs with implementation outputs disabled.</summary>
+    public static GeneratorDriver CreateDriver(IncrementalGeneratorOutputKind disabledOutputs, params (string Path, string Text)[] additionalFiles) =>
+        CreateDriver(disabledOutputs, additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray());
+
+    private static GeneratorDriver CreateDriver(IncrementalGeneratorOutputKind disabledOutputs, AdditionalText[] additionalFiles) =>
         CSharpGeneratorDriver.Create(
             new[] { new SacredGenerator().AsSourceGenerator() },
             additionalFiles,
             ParseOptions,
             new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = ProjectDirectory }),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));
 
     public static HarnessResult RunDriver(GeneratorDriver driver, CSharpCompilation compilation)
     {

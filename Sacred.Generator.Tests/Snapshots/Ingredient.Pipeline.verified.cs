@@ -99,6 +99,9 @@ namespace Demo
         /// <returns>The process exit code: 0 completed, 1 failed, 2 usage error, 130 interrupted.</returns>
         public static int Run(string[] args) => global::Sacred.Cli.ExperimentHost.Run(new __SacredDefinition(), args);
 
+        /// <summary>Implemented by the sources file, an implementation-only output: builds have it, IDE edits skip it.</summary>
+        static partial void __SacredReadSources(ref global::Sacred.Cli.ExperimentSources? sources);
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal sealed class __SacredState
         {
@@ -129,7 +132,15 @@ namespace Demo
 
             public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();
 
-            public override global::Sacred.Cli.ExperimentSources Sources => __SacredSources;
+            public override global::Sacred.Cli.ExperimentSources Sources
+            {
+                get
+                {
+                    global::Sacred.Cli.ExperimentSources? __sources = null;
+                    __SacredReadSources(ref __sources);
+                    return __sources ?? new(string.Empty, string.Empty, global::System.Array.Empty<global::Sacred.Cli.SourceFileInfo>(), global::System.Array.Empty<global::Sacred.Cli.DependencyInfo>());
+                }
+            }
 
             public override __SacredState CreateDefaults() => new __SacredState();
 

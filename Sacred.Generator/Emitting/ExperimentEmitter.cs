@@ -30,6 +30,9 @@ internal static class ExperimentEmitter
             w.Line();
         }
 
+        w.Line("/// <summary>Implemented by the sources file, an implementation-only output: builds have it, IDE edits skip it.</summary>");
+        w.Line("static partial void __SacredReadSources(ref global::Sacred.Cli.ExperimentSources? sources);");
+        w.Line();
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         using (w.Block("internal sealed class __SacredState"))
         {
@@ -69,7 +72,15 @@ internal static class ExperimentEmitter
             w.Line();
             w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();");
             w.Line();
-            w.Line("public override global::Sacred.Cli.ExperimentSources Sources => __SacredSources;");
+            using (w.Block("public override global::Sacred.Cli.ExperimentSources Sources"))
+            {
+                using (w.Block("get"))
+                {
+                    w.Line("global::Sacred.Cli.ExperimentSources? __sources = null;");
+                    w.Line("__SacredReadSources(ref __sources);");
+                    w.Line("return __sources ?? new(string.Empty, string.Empty, global::System.Array.Empty<global::Sacred.Cli.SourceFileInfo>(), global::System.Array.Empty<global::Sacred.Cli.DependencyInfo>());");
+                }
+            }
             w.Line();
             w.Line("public override __SacredState CreateDefaults() => new __SacredState();");
             w.Line();

@@ -34,6 +34,8 @@ internal static class SourcesEmitter
             }
 
             w.Line("    });");
+            w.Line();
+            w.Line("static partial void __SacredReadSources(ref global::Sacred.Cli.ExperimentSources? sources) => sources = __SacredSources;");
         }
 
         ns?.Dispose();
