@@ -29,6 +29,19 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Schema_from_json_files_generates_expected_code_that_compiles_clean()
+    {
+        var result = GeneratorHarness.Run(
+            new[] { (GeneratorHarness.SourcePath, TestSources.JsonSchema) },
+            new[] { ("/src/defaults.json", TestSources.JsonSchemaDefaults), ("/src/override.json", TestSources.JsonSchemaOverride), ("/src/named/big.json", TestSources.JsonSchemaBig) },
+            Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputProblems);
+        Snapshot.Verify("JsonSchema.Jsonic", result.Generated["Demo.Jsonic.Sacred.g.cs"]);
+    }
+
+    [Fact]
     public void Generated_code_is_deterministic()
     {
         var first = GeneratorHarness.Run(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));
