@@ -47,6 +47,7 @@ namespace Demo
         {
             return false;
         }
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void __SacredWrite(global::Sacred.Configuration.ConfigObjectBuilder builder, global::Demo.Pipeline.Config config)
         {

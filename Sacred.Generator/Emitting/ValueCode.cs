@@ -7,8 +7,8 @@ namespace Sacred.Generator.Emitting;
 /// <summary>Per-type code snippets: how to parse text into a value and how to turn a value into a config node.</summary>
 internal sealed class ValueCode
 {
-    private const string Parsers = "global::Sacred.Configuration.ValueParsers";
-    private const string Node = "global::Sacred.Configuration.ConfigNode";
+    private const string Parsers = RuntimeNames.ValueParsers;
+    private const string Node = RuntimeNames.ConfigNode;
 
     private readonly List<TypeModel> _enums = new();
     private readonly List<ConfigTypeModel> _records = new();
@@ -39,7 +39,7 @@ internal sealed class ValueCode
     /// <summary>A statement list that parses <c>value</c> into <paramref name="target"/> or returns InvalidValue.</summary>
     public string ParseInto(TypeModel type, string target)
     {
-        const string Invalid = "return global::Sacred.Cli.UpdateStatus.InvalidValue;";
+        const string Invalid = "return " + RuntimeNames.UpdateStatus + ".InvalidValue;";
         string call = type.Kind switch
         {
             ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList => Parsers + ".TryParseList<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
