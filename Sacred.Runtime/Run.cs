@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
@@ -39,6 +40,13 @@ public sealed class Run
         get => s_current.Value;
         internal set => s_current.Value = value;
     }
+
+    /// <summary>
+    /// The generated holder of this run's typed configs, set before the command is invoked. Generated captured
+    /// overloads read their config from here, so each run, sequential or concurrent, sees its own.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public object? ConfigState { get; internal set; }
 
     /// <summary>The run's id in the store; null when nothing records the run.</summary>
     public string? Id { get; internal set; }

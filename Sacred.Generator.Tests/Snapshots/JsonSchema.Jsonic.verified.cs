@@ -23,9 +23,13 @@ namespace Demo
             public double Dropout { get; init; } = 0.5D;
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this experiment's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Jsonic.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Jsonic.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Jsonic.Config __SacredDefaults()
@@ -172,10 +176,12 @@ namespace Demo
         static partial void __SacredReadSources(ref global::Sacred.Cli.ExperimentSources? sources);
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredState
+        internal sealed class __SacredState : global::Demo.Jsonic.__SacredConfigHolder
         {
             public global::Demo.Jsonic.Config Root = __SacredDefaults();
             public int Seed;
+
+            global::Demo.Jsonic.Config global::Demo.Jsonic.__SacredConfigHolder.__SacredConfig => Root;
         }
 
         /// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>
@@ -239,7 +245,6 @@ namespace Demo
 
             public override global::Sacred.Configuration.ConfigNode? Invoke(string command, __SacredState state, global::Sacred.Run run)
             {
-                __SacredCurrent = state.Root;
                 if (__SacredInvoke(command, state.Root, run, out var __result)) return __result;
                 throw new global::System.ArgumentException("Unknown command '" + command + "'.", nameof(command));
             }

@@ -15,9 +15,13 @@ namespace Demo
             }
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this experiment's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Trainer.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Trainer.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Trainer.Config __SacredDefaults()
@@ -104,10 +108,12 @@ namespace Demo
         static partial void __SacredReadSources(ref global::Sacred.Cli.ExperimentSources? sources);
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredState
+        internal sealed class __SacredState : global::Demo.Trainer.__SacredConfigHolder
         {
             public global::Demo.Trainer.Config Root = __SacredDefaults();
             public int Seed;
+
+            global::Demo.Trainer.Config global::Demo.Trainer.__SacredConfigHolder.__SacredConfig => Root;
         }
 
         /// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>
@@ -173,7 +179,6 @@ namespace Demo
             {
                 // The project references TorchSharp: seed torch's global generator with the run's seed, as Sacred seeds torch.
                 global::TorchSharp.torch.manual_seed(run.Seed);
-                __SacredCurrent = state.Root;
                 if (__SacredInvoke(command, state.Root, run, out var __result)) return __result;
                 throw new global::System.ArgumentException("Unknown command '" + command + "'.", nameof(command));
             }

@@ -38,15 +38,29 @@ internal static class ExperimentEmitter
         yield return Definition(model);
     }
 
-    private static string State(GenerationModel model) => Code.Of($$"""
-        {{Hidden}}
-        internal sealed class __SacredState
-        {
-            public {{model.Config!.FullName}} Root = __SacredDefaults();
-            {{Code.Lines(model.Owner.Ingredients.Select((ingredient, i) => $"public {ingredient.ConfigFullName} Ingredient{i} = {ingredient.FullName}.__SacredDefaults();"))}}
-            public int Seed;
-        }
-        """);
+    /// <summary>
+    /// The run's config state: the typed configs and the seed, mutable while the command line is applied. It
+    /// hands each config to its owner's captured overloads through the owner's <c>__SacredConfigHolder</c>.
+    /// </summary>
+    private static string State(GenerationModel model)
+    {
+        var owner = model.Owner;
+        var config = model.Config!.FullName;
+        var holders = new[] { owner.FullName + ".__SacredConfigHolder" }
+            .Concat(owner.Ingredients.Select(i => i.FullName + ".__SacredConfigHolder"));
+        return Code.Of($$"""
+            {{Hidden}}
+            internal sealed class __SacredState : {{string.Join(", ", holders)}}
+            {
+                public {{config}} Root = __SacredDefaults();
+                {{Code.Lines(owner.Ingredients.Select((ingredient, i) => $"public {ingredient.ConfigFullName} Ingredient{i} = {ingredient.FullName}.__SacredDefaults();"))}}
+                public int Seed;
+
+                {{config}} {{owner.FullName}}.__SacredConfigHolder.__SacredConfig => Root;
+                {{Code.Lines(owner.Ingredients.Select((ingredient, i) => $"{ingredient.ConfigFullName} {ingredient.FullName}.__SacredConfigHolder.__SacredConfig => Ingredient{i};"))}}
+            }
+            """);
+    }
 
     private static string Definition(GenerationModel model)
     {
@@ -124,8 +138,6 @@ internal static class ExperimentEmitter
                 public override {{ConfigNode}}? Invoke(string command, __SacredState state, {{Run}} run)
                 {
                     {{(owner.SeedsTorch ? SeedTorch : string.Empty)}}
-                    __SacredCurrent = state.Root;
-                    {{Code.Lines(ingredients.Select(i => $"{i.Ingredient.FullName}.__SacredCurrent = state.Ingredient{i.Index};"))}}
                     {{Code.Lines(ingredients.Select(i => Code.Of($$"""
                         if (command.StartsWith({{i.Prefix}}, global::System.StringComparison.Ordinal) && {{i.Ingredient.FullName}}.__SacredInvoke(command.Substring({{i.Skip}}), state.Ingredient{{i.Index}}, run, out var __ingredientResult{{i.Index}}))
                         {

@@ -35,7 +35,7 @@ internal sealed class OwnerEmitter
         var members = new List<string>();
         members.AddRange(GeneratedRecords(_config));
         members.Add(KeyConstants());
-        members.Add(Current());
+        members.Add(ConfigHolder());
         members.Add(Defaults());
         members.Add(Apply());
         members.Add(ApplyNamed());
@@ -126,10 +126,18 @@ internal sealed class OwnerEmitter
                 public const string {{member.PropertyName}} = {{CSharp.Literal(prefix + member.Key)}};
                 """)));
 
-    private string Current() => Code.Of($$"""
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+    /// <summary>
+    /// What a run's config state offers this owner's captured overloads: its typed config. The experiment's
+    /// generated state implements it for the experiment and each of its ingredients.
+    /// </summary>
+    private string ConfigHolder() => Code.Of($$"""
+        /// <summary>Holds this {{(_owner.Kind == OwnerKind.Experiment ? "experiment" : "ingredient")}}'s config in a run's config state, where captured overloads find it.</summary>
         {{Hidden}}
-        public static {{Config}}? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            {{Config}} __SacredConfig { get; }
+        }
         """);
 
     private string Defaults() => Code.Of($$"""
@@ -341,18 +349,23 @@ internal sealed class OwnerEmitter
         };
     }
 
+    /// <summary>
+    /// A parameterless overload per captured function, reading its config from the ambient run
+    /// (<c>Run.Current</c>), which flows with async code and is restored after each run.
+    /// </summary>
     private IEnumerable<string> CapturedOverloads()
     {
         foreach (var function in _model.Functions.Where(f => f.Kind == FunctionKind.Captured && f.Parameters.Count > 0))
         {
-            var message = CSharp.Literal(function.MethodName + "() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
+            var noRun = CSharp.Literal(function.MethodName + "() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
+            var notIncluded = CSharp.Literal(function.MethodName + "() takes its parameters from the config of '" + _owner.Name + "', which the running experiment does not include: pass them explicitly.");
             var call = function.MethodName + "(" + string.Join(", ", function.Parameters.Select(p => Argument(function, p, "__config", "__run"))) + ")";
             yield return Code.Of($$"""
                 /// <summary>Calls <c>{{function.MethodName}}</c> with every parameter taken from the running experiment.</summary>
                 {{function.Accessibility}} static {{function.ReturnType}} {{function.MethodName}}()
                 {
-                    var __run = {{Run}}.Current ?? throw new global::System.InvalidOperationException({{message}});
-                    var __config = __SacredCurrent ?? throw new global::System.InvalidOperationException({{message}});
+                    var __run = {{Run}}.Current ?? throw new global::System.InvalidOperationException({{noRun}});
+                    var __config = __run.ConfigState is __SacredConfigHolder __holder ? __holder.__SacredConfig : throw new global::System.InvalidOperationException({{notIncluded}});
                     {{(function.ReturnType == "void" ? call + ";" : "return " + call + ";")}}
                 }
                 """);

@@ -48,7 +48,7 @@ internal static class CommandRunner
             return 0;
         }
 
-        var run = new Run(name, command.Name, config.Config, options, config.Seed, sink, host.Interrupted) { Observers = observers };
+        var run = new Run(name, command.Name, config.Config, options, config.Seed, sink, host.Interrupted) { Observers = observers, ConfigState = config.State };
         var capture = OutputCapture.Start(options.Capture ?? (observers.Count == 0 ? CaptureMode.No : host.DefaultCapture));
         sink.Write(LogLevel.Information, name, $"Running command '{command.Name}'");
         run.Id = observers.Started(started);
