@@ -42,6 +42,19 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Whole_typed_configs_as_parameters_and_plain_nested_records_generate_expected_code_that_compiles_clean()
+    {
+        var result = GeneratorHarness.Run(
+            new[] { (GeneratorHarness.SourcePath, TypedConfigTests.Source) },
+            new[] { ("/src/typed.json", "{ \"optimizer\": { \"learning_rate\": 0.5 } }"), ("/src/slow.json", "{ }"), ("/src/jsonic.json", "{ \"name\": \"base\", \"model\": { \"depth\": 2 } }") },
+            Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputProblems);
+        Snapshot.Verify("Typed.Typed", result.Generated["Demo.Typed.Sacred.g.cs"]);
+    }
+
+    [Fact]
     public void Generated_code_is_deterministic()
     {
         var first = GeneratorHarness.Run(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));

@@ -202,6 +202,13 @@ internal sealed class ConfigBinder
 
     private ParameterModel BindParameter(ConfigTypeModel config, FunctionModel function, ParameterModel parameter)
     {
+        if (parameter.Type is { } type && WholeConfig(config, type) is { } whole)
+        {
+            return whole == _owner.FullName
+                ? parameter with { Binding = ParameterBinding.Config }
+                : parameter with { Binding = ParameterBinding.IngredientConfig, Ingredient = whole };
+        }
+
         var site = new SourceSite(_owner.MetadataName, SourceSiteKind.Parameter, function.MethodName, parameter.Name);
         var path = ConfigKeys.Resolve(config, parameter.Key);
         if (path is null)
@@ -219,6 +226,23 @@ internal sealed class ConfigBinder
         }
 
         return parameter with { PropertyPath = path.Select(m => m.PropertyName).ToEquatableArray() };
+    }
+
+    /// <summary>
+    /// The owner (or ingredient) whose whole config a parameter of <paramref name="type"/> receives, whatever its
+    /// name; null when the type is no owner's config record.
+    /// </summary>
+    private string? WholeConfig(ConfigTypeModel config, TypeModel type)
+    {
+        var root = new TypeModel(ValueKind.Record, config.FullName, config.Name, false, config.IsValueType, null, EquatableArray<string>.Empty, config);
+        if (ValueFit.Fits(root, type))
+        {
+            return _owner.FullName;
+        }
+
+        return _owner.Ingredients.FirstOrDefault(i => type.Kind == ValueKind.Record
+            ? type.FullName == i.ConfigFullName && !type.IsNullable
+            : type.Kind == ValueKind.Unresolved && i.ConfigFullName.EndsWith("." + type.FullName, StringComparison.Ordinal))?.FullName;
     }
 
     private static string Describe(JsonValueModel value) => value.Kind switch

@@ -345,6 +345,8 @@ internal sealed class OwnerEmitter
             ParameterBinding.Logger => run + ".CreateLogger(" + functionKey + ")",
             ParameterBinding.Random => run + ".NextRandom(" + functionKey + ")",
             ParameterBinding.Seed => run + ".Seed",
+            ParameterBinding.Config => config,
+            ParameterBinding.IngredientConfig => $"(({parameter.Ingredient}.__SacredConfigHolder){run}.ConfigState!).__SacredConfig",
             _ => config + "." + string.Join(".", parameter.PropertyPath),
         };
     }

@@ -128,7 +128,7 @@ internal sealed class ConfigSchemaParser
                     return false;
                 }
 
-                if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && Symbols.GetAttribute(type, KnownTypes.Config) is not null)
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
                     ok = false;

@@ -54,7 +54,9 @@ internal static class OwnerParser
 
         var files = ConfigFiles(type);
         var schemaFromFile = configType is null && files.Any(f => f.NamedConfig is null);
-        var functions = new FunctionParser(schemas.Types, diagnostics);
+        // A parameter's or result's type is only compared with the schema: what is wrong inside a record that is
+        // not part of it is no error of this owner's.
+        var functions = new FunctionParser(new ConfigSchemaParser(new List<DiagnosticInfo>()).Types, diagnostics);
 
         var parsedFunctions = new List<FunctionModel>();
         var namedConfigs = new List<NamedConfigModel>();

@@ -60,7 +60,7 @@ internal sealed class TypeParser
                 return Collection(list.Value, named.TypeArguments[0], fullName, display, nullable);
             }
 
-            if (Symbols.GetAttribute(named, KnownTypes.Config) is not null)
+            if (named.IsRecord || Symbols.GetAttribute(named, KnownTypes.Config) is not null)
             {
                 var record = nullable ? null : _schemas.ParseNested(named);
                 return record is null
