@@ -110,11 +110,11 @@ internal static class DiagnosticCases
 
         yield return new DiagnosticCase(
             "SACRED008",
-            Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public Uri Endpoint { get; init; } = new(\"http://x\"); }\n}",
+            Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public System.IO.FileInfo Checkpoint { get; init; } = new(\"model.pt\"); }\n}",
             NoFiles,
-            "Uri",
-            "Config member 'endpoint' has type 'Uri', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, a nullable of these, a List<T> or array of these, or a nested [Config] record",
-            Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public string Endpoint { get; init; } = \"http://x\"; }\n}",
+            "System.IO.FileInfo",
+            "Config member 'checkpoint' has type 'FileInfo', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these, or a record",
+            Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public string Checkpoint { get; init; } = \"model.pt\"; }\n}",
             NoFiles);
 
         yield return new DiagnosticCase(

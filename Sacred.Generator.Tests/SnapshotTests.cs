@@ -55,6 +55,16 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Parsable_value_types_generate_expected_code_that_compiles_clean()
+    {
+        var result = GeneratorHarness.Run(new[] { (GeneratorHarness.SourcePath, ParsableConfigTests.Source) }, ParsableConfigTests.Files, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputProblems);
+        Snapshot.Verify("Parsable.Parsed", result.Generated["Demo.Parsed.Sacred.g.cs"]);
+    }
+
+    [Fact]
     public void Generated_code_is_deterministic()
     {
         var first = GeneratorHarness.Run(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));

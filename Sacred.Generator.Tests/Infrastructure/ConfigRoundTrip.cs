@@ -34,7 +34,9 @@ internal static class ConfigRoundTrip
             var storage = Path.Combine(directory, "runs");
             var run = experiment.Run(typeName, [.. withUpdates, "-F", storage]);
             Assert.True(run.ExitCode == 0, run.Stderr);
-            using var stored = JsonDocument.Parse(File.ReadAllText(Path.Combine(storage, "1", "config.json")));
+            // The run's id is the one every observer agreed on, the embedded store's included: find its folder.
+            var recorded = Assert.Single(Directory.GetFiles(storage, "config.json", SearchOption.AllDirectories));
+            using var stored = JsonDocument.Parse(File.ReadAllText(recorded));
             using var file = JsonDocument.Parse(File.ReadAllText(saved));
             Assert.Equal(file.RootElement.ToString(), stored.RootElement.ToString());
             return stored.RootElement.Clone();

@@ -8,8 +8,10 @@ namespace Sacred.Generator.Binding;
 
 /// <summary>
 /// Turns a JSON value into a <see cref="ConfigValueModel"/> of a key's type, or null when it does not fit. Numbers,
-/// booleans and strings are checked with <see cref="ValueFit"/>; enum members, TimeSpans and DateTimes are parsed
-/// from strings as the command line parses them; lists and arrays element by element.
+/// booleans and strings are checked with <see cref="ValueFit"/>; enum members, TimeSpans, DateTimes and Uris are
+/// parsed from strings as the command line parses them; lists and arrays element by element. Other parsable
+/// types (Guid, DateOnly, user types) take a JSON string (a number too, for number types), parsed when the
+/// experiment starts: the generator cannot run a user type's parser.
 /// </summary>
 internal static class JsonValueBinder
 {
@@ -33,6 +35,11 @@ internal static class JsonValueBinder
                 TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span.ToString("c", CultureInfo.InvariantCulture) : null),
             ValueKind.DateTime => Text(json, target, text =>
                 DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date) ? date.ToString("O", CultureInfo.InvariantCulture) : null),
+            ValueKind.Uri => Text(json, target, text => System.Uri.TryCreate(text, System.UriKind.RelativeOrAbsolute, out _) ? text : null),
+            ValueKind.Parsable => Text(json, target, text => KnownFormat(target, text) ? text : null),
+            ValueKind.ParsableNumber => json.Kind == JsonValueKind.Number
+                ? (InIntegerRange(target, json) ? new ConfigValueModel(target, json.Text, EquatableArray<ConfigValueModel>.Empty) : null)
+                : Text(json, target, text => text),
             ValueKind.Record or ValueKind.Unresolved => null,
             _ => Literal(json, target),
         };
@@ -69,6 +76,28 @@ internal static class JsonValueBinder
         ValueKind.Decimal => decimal.TryParse(json.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         _ => true,
     };
+
+    /// <summary>The ranges of the integer types the generator knows; other number types are checked when the experiment starts.</summary>
+    private static bool InIntegerRange(TypeModel target, JsonValueModel json)
+    {
+        var range = target.FullName switch
+        {
+            "byte" => (byte.MinValue, (decimal)byte.MaxValue),
+            "sbyte" => (sbyte.MinValue, sbyte.MaxValue),
+            "short" => (short.MinValue, short.MaxValue),
+            "ushort" => (ushort.MinValue, ushort.MaxValue),
+            "uint" => (uint.MinValue, uint.MaxValue),
+            "ulong" => (ulong.MinValue, ulong.MaxValue),
+            _ => ((decimal, decimal)?)null,
+        };
+        return range is not { } bounds
+            || (json.IsInteger && decimal.TryParse(json.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                && number >= bounds.Item1 && number <= bounds.Item2);
+    }
+
+    /// <summary>Values of a type whose format the generator knows are checked now (Guid); others when the experiment starts.</summary>
+    private static bool KnownFormat(TypeModel target, string text) =>
+        target.FullName != "global::System.Guid" || Guid.TryParse(text, out _);
 
     private static ConfigValueModel? Text(JsonValueModel json, TypeModel target, Func<string, string?> parse)
     {

@@ -9,7 +9,7 @@ namespace Sacred.Generator.Binding;
 /// <list type="bullet">
 /// <item>the same type fits, and a non-nullable value fits its nullable twin, never the other way round;</item>
 /// <item>numbers widen without loss: int to long, float, double, decimal; long to float, double, decimal; float to double;</item>
-/// <item>enums and records fit only themselves;</item>
+/// <item>enums, records and other parsable types (Guid, DateOnly, user types) fit only themselves;</item>
 /// <item>a list or array is passed by reference, so its element type must be the same; a <c>List&lt;T&gt;</c> or
 /// <c>T[]</c> also fits <c>IList&lt;T&gt;</c> and <c>IReadOnlyList&lt;T&gt;</c>;</item>
 /// <item>a type not in the compilation yet fits the record generated from a JSON schema under that name.</item>
@@ -38,7 +38,7 @@ internal static class ValueFit
 
         if (value.Kind == target.Kind)
         {
-            return value.Kind is not (ValueKind.Enum or ValueKind.Record) || value.FullName == target.FullName;
+            return value.Kind is not (ValueKind.Enum or ValueKind.Record or ValueKind.Parsable or ValueKind.ParsableNumber) || value.FullName == target.FullName;
         }
 
         return Widens(value.Kind, target.Kind);

@@ -53,6 +53,7 @@ internal sealed class OwnerEmitter
 
         members.AddRange(RecordNodes());
         members.AddRange(EnumParsers());
+        members.AddRange(ValueHelpers());
         return Code.File(_owner.Namespace, Code.Of($$"""
             partial class {{_owner.ClassName}}
             {
@@ -411,6 +412,76 @@ internal sealed class OwnerEmitter
                     {{Code.Lines(type.EnumMembers.Select(m => $"{type.FullName}.{m} => {CSharp.Literal(EnumNaming.ToKey(m))},"))}}
                     _ => value.ToString(),
                 };
+                """);
+        }
+    }
+
+    /// <summary>The generic parse and format helpers the members above call, each once, only when called.</summary>
+    private IEnumerable<string> ValueHelpers()
+    {
+        const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+        if (_values.UsesParse)
+        {
+            yield return Code.Of($$"""
+                private static bool __SacredParse<T>(string text, out T value)
+                    where T : global::System.IParsable<T>
+                {
+                    if ({{ValueParsers}}.TryParseString(text, out var __text) && T.TryParse(__text, {{Invariant}}, out var __value))
+                    {
+                        value = __value;
+                        return true;
+                    }
+
+                    value = default!;
+                    return false;
+                }
+                """);
+        }
+
+        if (_values.UsesUri)
+        {
+            yield return Code.Of($$"""
+                private static bool __SacredParseUri(string text, out global::System.Uri value)
+                {
+                    if ({{ValueParsers}}.TryParseString(text, out var __text) && global::System.Uri.TryCreate(__text, global::System.UriKind.RelativeOrAbsolute, out var __value))
+                    {
+                        value = __value;
+                        return true;
+                    }
+
+                    value = null!;
+                    return false;
+                }
+                """);
+        }
+
+        if (_values.UsesFormat)
+        {
+            yield return Code.Of($$"""
+                private static string __SacredFormat<T>(T value, string? format)
+                    where T : notnull =>
+                    value is global::System.IFormattable __formattable ? __formattable.ToString(format, {{Invariant}}) : value.ToString() ?? string.Empty;
+                """);
+        }
+
+        if (_values.UsesNumberNode)
+        {
+            yield return Code.Of($$"""
+                /// <summary>A number as an integer when it is one in range, else as a float, else (too large for both) as its text.</summary>
+                private static {{ConfigNode}} __SacredNumberNode(string text) =>
+                    long.TryParse(text, global::System.Globalization.NumberStyles.AllowLeadingSign, {{Invariant}}, out var __integer) ? {{ConfigNode}}.From(__integer)
+                    : text.IndexOfAny(new[] { '.', 'e', 'E', 'N', 'I' }) >= 0 && double.TryParse(text, global::System.Globalization.NumberStyles.Float, {{Invariant}}, out var __real) ? {{ConfigNode}}.From(__real)
+                    : {{ConfigNode}}.From(text);
+                """);
+        }
+
+        var values = _model.Defaults.Concat(_model.NamedConfigs.SelectMany(n => n.Assignments)).Select(a => a.Value);
+        if (values.Any(ValueLiterals.NeedsConstantHelper))
+        {
+            yield return Code.Of($$"""
+                /// <summary>A value of a config file, parsed when the experiment starts: the generator cannot run its parser.</summary>
+                private static T __SacredConstant<T>(string text)
+                    where T : global::System.IParsable<T> => T.Parse(text, {{Invariant}});
                 """);
         }
     }

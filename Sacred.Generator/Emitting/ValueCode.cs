@@ -17,6 +17,18 @@ internal sealed class ValueCode
 
     public IReadOnlyList<ConfigTypeModel> Records => _records;
 
+    /// <summary>True once code calls the generated <c>__SacredParse&lt;T&gt;</c>.</summary>
+    public bool UsesParse { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredParseUri</c>.</summary>
+    public bool UsesUri { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredFormat&lt;T&gt;</c>.</summary>
+    public bool UsesFormat { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredNumberNode</c>.</summary>
+    public bool UsesNumberNode { get; private set; }
+
     /// <summary>The type as written in a declaration, nullable marker included.</summary>
     public static string TypeSyntax(TypeModel type) => type.FullName + (type.IsNullable ? "?" : string.Empty);
 
@@ -33,6 +45,8 @@ internal sealed class ValueCode
         ValueKind.TimeSpan => Parsers + ".TryParseTimeSpan",
         ValueKind.DateTime => Parsers + ".TryParseDateTime",
         ValueKind.Enum => "__SacredParseEnum" + EnumIndex(type),
+        ValueKind.Uri => UriParser(),
+        ValueKind.Parsable or ValueKind.ParsableNumber => SelfParser(type),
         _ => throw new System.InvalidOperationException("no scalar parser for " + type.Display),
     };
 
@@ -70,8 +84,39 @@ internal sealed class ValueCode
         ValueKind.Enum => Node + ".From(__SacredEnumName" + EnumIndex(type) + "(" + value + "))",
         ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList or ValueKind.Array => Node + ".FromList(" + value + ", static __e => " + ToNode(type.Element!, "__e") + ")",
         ValueKind.Record => "__SacredNode" + RecordIndex(type.Record!) + "(" + value + ")",
+        ValueKind.Uri => Node + ".From(" + value + ".OriginalString)",
+        ValueKind.Parsable => Node + ".From(" + Format(type, value) + ")",
+        ValueKind.ParsableNumber => NumberNode(Format(type, value)),
         _ => Node + ".From(" + value + ")",
     };
+
+    /// <summary>Dates and times are stored in ISO 8601 (<c>O</c>), as DateTime is; other types in their general format.</summary>
+    private static string? FormatOf(TypeModel type) =>
+        type.FullName is "global::System.DateOnly" or "global::System.TimeOnly" or "global::System.DateTimeOffset" ? "O" : null;
+
+    private string UriParser()
+    {
+        UsesUri = true;
+        return "__SacredParseUri";
+    }
+
+    private string SelfParser(TypeModel type)
+    {
+        UsesParse = true;
+        return "__SacredParse<" + type.FullName + ">";
+    }
+
+    private string Format(TypeModel type, string value)
+    {
+        UsesFormat = true;
+        return "__SacredFormat(" + value + ", " + CSharp.Literal(FormatOf(type)) + ")";
+    }
+
+    private string NumberNode(string text)
+    {
+        UsesNumberNode = true;
+        return "__SacredNumberNode(" + text + ")";
+    }
 
     public int RecordIndex(ConfigTypeModel record)
     {

@@ -33,12 +33,18 @@ internal static class ValueLiterals
             ValueKind.Decimal => decimal.Parse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "M",
             ValueKind.String => CSharp.Literal(value.Text),
             ValueKind.Enum => type.FullName + "." + value.Text,
+            ValueKind.Uri => "new global::System.Uri(" + CSharp.Literal(value.Text) + ", global::System.UriKind.RelativeOrAbsolute)",
+            ValueKind.Parsable or ValueKind.ParsableNumber => "__SacredConstant<" + type.FullName + ">(" + CSharp.Literal(value.Text) + ")",
             ValueKind.TimeSpan => "global::System.TimeSpan.FromTicks("
                 + TimeSpan.ParseExact(value.Text, "c", CultureInfo.InvariantCulture).Ticks.ToString(CultureInfo.InvariantCulture) + "L)",
             ValueKind.DateTime => DateTimeExpression(DateTime.Parse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)),
             _ => value.Text,
         };
     }
+
+    /// <summary>Whether writing <paramref name="value"/> calls the generated <c>__SacredConstant</c> helper.</summary>
+    public static bool NeedsConstantHelper(ConfigValueModel value) =>
+        (value.Text is not null && value.Type.Kind is ValueKind.Parsable or ValueKind.ParsableNumber) || value.Items.Any(NeedsConstantHelper);
 
     /// <summary>An element type as written in generated code (nullable value types keep their <c>?</c>).</summary>
     private static string ElementSyntax(TypeModel type) => type.FullName + (type.IsNullable && type.IsValueType ? "?" : string.Empty);

@@ -14,6 +14,19 @@ internal enum ValueKind
     TimeSpan,
     DateTime,
 
+    /// <summary><c>System.Uri</c>, relative or absolute.</summary>
+    Uri,
+
+    /// <summary>
+    /// Any other type <c>T</c> implementing <c>IParsable&lt;T&gt;</c> (so <c>ISpanParsable&lt;T&gt;</c>): Guid, DateOnly,
+    /// TimeOnly, DateTimeOffset, user types. Parsed with <c>T.TryParse(text, InvariantCulture, out value)</c>, stored
+    /// as its invariant text.
+    /// </summary>
+    Parsable,
+
+    /// <summary>A <see cref="Parsable"/> number (<c>INumberBase&lt;T&gt;</c>): Half, byte, short, uint, ulong, Int128…, stored as a number.</summary>
+    ParsableNumber,
+
     /// <summary><c>List&lt;T&gt;</c>.</summary>
     List,
 

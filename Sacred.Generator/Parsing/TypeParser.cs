@@ -44,6 +44,12 @@ internal sealed class TypeParser
             return new TypeModel(kind.Value, fullName, display, nullable, type.IsValueType, null, members, null);
         }
 
+        var parsable = Parsable(type);
+        if (parsable is not null)
+        {
+            return new TypeModel(parsable.Value, fullName, display, nullable, type.IsValueType, null, EquatableArray<string>.Empty, null);
+        }
+
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
             return Collection(ValueKind.Array, array.ElementType, fullName, display, nullable);
@@ -81,6 +87,21 @@ internal sealed class TypeParser
         }
 
         return new TypeModel(kind, fullName, display, nullable, false, element, EquatableArray<string>.Empty, null);
+    }
+
+    /// <summary>Uri, or a type that parses itself: <c>T : IParsable&lt;T&gt;</c>, a number when <c>T : INumberBase&lt;T&gt;</c>.</summary>
+    private static ValueKind? Parsable(ITypeSymbol type)
+    {
+        if (Symbols.Is(type, KnownTypes.Uri))
+        {
+            return ValueKind.Uri;
+        }
+
+        bool Implements(string metadataName) => type.AllInterfaces.Any(i =>
+            Symbols.Is(i, metadataName) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
+        return !Implements(KnownTypes.Parsable) ? null
+            : Implements(KnownTypes.NumberBase) ? ValueKind.ParsableNumber
+            : ValueKind.Parsable;
     }
 
     private static ValueKind? Scalar(ITypeSymbol type)
