@@ -65,6 +65,17 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Lists_of_records_generate_expected_code_that_compiles_clean()
+    {
+        var result = GeneratorHarness.Run(new[] { (GeneratorHarness.SourcePath, RecordListTests.Source) }, RecordListTests.Files, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputProblems);
+        Snapshot.Verify("RecordList.Layered", result.Generated["Demo.Layered.Sacred.g.cs"]);
+        Snapshot.Verify("RecordList.Inferred", result.Generated["Demo.Inferred.Sacred.g.cs"]);
+    }
+
+    [Fact]
     public void Generated_code_is_deterministic()
     {
         var first = GeneratorHarness.Run(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));

@@ -141,7 +141,7 @@ public sealed class ValueFitTests
     }
 
     [Fact]
-    public void A_json_file_schema_with_a_list_no_type_fits_reports_the_list()
+    public void A_json_file_schema_with_a_list_no_type_fits_reports_the_element_that_does_not_fit()
     {
         var result = GeneratorHarness.Run(
             Header + "[Experiment, ConfigFile(\"defaults.json\")] public static partial class Exp { }\n",
@@ -149,6 +149,6 @@ public sealed class ValueFitTests
 
         var diagnostic = Assert.Single(result.GeneratorDiagnostics);
         Assert.Equal("SACRED003", diagnostic.Id);
-        Assert.Equal("Value (array) for key 'model' in 'defaults.json' does not fit type 'List<string>'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Value 1 for key 'model[0]' in 'defaults.json' does not fit type 'string'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

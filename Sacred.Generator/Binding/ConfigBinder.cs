@@ -13,11 +13,14 @@ namespace Sacred.Generator.Binding;
 /// key is decided by <see cref="ValueFit"/> alone, for JSON values and parameters alike, whichever source the
 /// schema came from. Works on models only; any diagnostic means no code for the owner.
 /// </summary>
-internal sealed class ConfigBinder
+internal sealed class ConfigBinder : IBindingReport
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly OwnerModel _owner;
     private readonly EquatableArray<JsonFileModel> _files;
+
+    /// <summary>The config file being applied, named in JSON diagnostics.</summary>
+    private string _file = string.Empty;
 
     private ConfigBinder(OwnerModel owner, EquatableArray<JsonFileModel> files)
     {
@@ -51,14 +54,15 @@ internal sealed class ConfigBinder
                 continue;
             }
 
+            _file = reference.Path;
             if (config is null)
             {
                 config = SchemaInference.Infer(_owner.FullName, root);
-                ReportUninferable(config, root, string.Empty, reference.Path);
+                ReportUninferable(config, root, string.Empty);
                 continue;
             }
 
-            Assign(config, root, new List<string>(), string.Empty, reference.Path, defaults);
+            Assign(config, root, new List<string>(), string.Empty, defaults);
         }
 
         var namedConfigs = new List<NamedConfigModel>();
@@ -73,15 +77,16 @@ internal sealed class ConfigBinder
             var reference = _owner.ConfigFiles.First(f => f.NamedConfig == named.Name);
             var root = Load(reference);
             var assignments = new List<ConfigAssignmentModel>();
+            _file = reference.Path;
             if (root is not null)
             {
                 if (config is null)
                 {
-                    ReportUnknownKeys(root, reference.Path);
+                    ReportUnknownKeys(root);
                 }
                 else
                 {
-                    Assign(config, root, new List<string>(), string.Empty, reference.Path, assignments);
+                    Assign(config, root, new List<string>(), string.Empty, assignments);
                 }
             }
 
@@ -129,7 +134,11 @@ internal sealed class ConfigBinder
 
     private static string Normalize(string path) => path.Replace('\\', '/');
 
-    private void Assign(ConfigTypeModel type, JsonValueModel value, List<string> path, string keyPrefix, string file, List<ConfigAssignmentModel> output)
+    /// <summary>
+    /// Applies a JSON object to <paramref name="type"/> member by member: a nested object updates only the keys it
+    /// names (as the command line's dotted keys do); any other value replaces the member's value.
+    /// </summary>
+    private void Assign(ConfigTypeModel type, JsonValueModel value, List<string> path, string keyPrefix, List<ConfigAssignmentModel> output)
     {
         foreach (var property in value.Properties)
         {
@@ -137,59 +146,60 @@ internal sealed class ConfigBinder
             var member = type.Members.FirstOrDefault(m => m.Key == property.Name);
             if (member is null)
             {
-                var suggestion = Suggestions.DidYouMean(key, ConfigKeys.All(type, keyPrefix));
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownConfigFileKey, property.NameLocation, key, file, suggestion));
+                UnknownKey(property, key, ConfigKeys.All(type, keyPrefix));
                 continue;
             }
 
             if (member.IsDerived)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedKeyInConfigFile, property.NameLocation, key, file));
+                DerivedKey(property, key);
                 continue;
             }
 
             var memberPath = new List<string>(path) { member.PropertyName };
             if (member.Type.Kind == ValueKind.Record && property.Value.Kind == JsonValueKind.Object)
             {
-                Assign(member.Type.Record!, property.Value, memberPath, key + ".", file, output);
+                Assign(member.Type.Record!, property.Value, memberPath, key + ".", output);
                 continue;
             }
 
-            var bound = JsonValueBinder.Bind(property.Value, member.Type);
-            if (bound is null)
+            if (JsonValueBinder.Bind(property.Value, member.Type, key, this) is { } bound)
             {
-                ReportMisfit(property.Value, key, file, member.Type);
-                continue;
+                output.Add(new ConfigAssignmentModel(memberPath.ToEquatableArray(), bound));
             }
-
-            output.Add(new ConfigAssignmentModel(memberPath.ToEquatableArray(), bound));
         }
     }
 
     /// <summary>An inferred member without a default holds a value no C# type fits, such as a list of strings and numbers.</summary>
-    private void ReportUninferable(ConfigTypeModel type, JsonValueModel value, string keyPrefix, string file)
+    private void ReportUninferable(ConfigTypeModel type, JsonValueModel value, string keyPrefix)
     {
         foreach (var (member, property) in type.Members.Zip(value.Properties, (m, p) => (m, p)))
         {
             if (member.Type.Kind == ValueKind.Record)
             {
-                ReportUninferable(member.Type.Record!, property.Value, keyPrefix + property.Name + ".", file);
+                ReportUninferable(member.Type.Record!, property.Value, keyPrefix + property.Name + ".");
             }
             else if (member.Default is null)
             {
-                ReportMisfit(property.Value, keyPrefix + property.Name, file, member.Type);
+                JsonValueBinder.Bind(property.Value, member.Type, keyPrefix + property.Name, this);
             }
         }
     }
 
-    private void ReportMisfit(JsonValueModel value, string key, string file, TypeModel type) =>
-        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigFileValueType, value.Location, Describe(value), key, file, type.Display));
+    public void Misfit(JsonValueModel value, string key, TypeModel type) =>
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigFileValueType, value.Location, Describe(value), key, _file, type.Display));
 
-    private void ReportUnknownKeys(JsonValueModel root, string file)
+    public void UnknownKey(JsonPropertyModel property, string key, IEnumerable<string> candidates) =>
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownConfigFileKey, property.NameLocation, key, _file, Suggestions.DidYouMean(key, candidates)));
+
+    public void DerivedKey(JsonPropertyModel property, string key) =>
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedKeyInConfigFile, property.NameLocation, key, _file));
+
+    private void ReportUnknownKeys(JsonValueModel root)
     {
         foreach (var property in root.Properties)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownConfigFileKey, property.NameLocation, property.Name, file, string.Empty));
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownConfigFileKey, property.NameLocation, property.Name, _file, string.Empty));
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Sacred.Generator.Model;
@@ -15,35 +16,52 @@ namespace Sacred.Generator.Binding;
 /// </summary>
 internal static class JsonValueBinder
 {
-    public static ConfigValueModel? Bind(JsonValueModel json, TypeModel target)
+    /// <summary>
+    /// The value of <paramref name="json"/> as <paramref name="target"/>, or null when it does not fit; then, with a
+    /// <paramref name="report"/>, each reason is reported at its element or member (<c>layers[1].width</c>).
+    /// </summary>
+    public static ConfigValueModel? Bind(JsonValueModel json, TypeModel target, string key = "", IBindingReport? report = null)
     {
-        if (json.Kind == JsonValueKind.Null)
+        if (json.Kind == JsonValueKind.Null && target.IsNullable)
         {
-            return target.IsNullable ? new ConfigValueModel(target, null, EquatableArray<ConfigValueModel>.Empty) : null;
+            return new ConfigValueModel(target, null, EquatableArray<ConfigValueModel>.Empty);
         }
 
-        if (target.IsSequence)
+        if (target.IsSequence && json.Kind == JsonValueKind.Array)
         {
-            return json.Kind == JsonValueKind.Array ? Sequence(json, target) : null;
+            return Sequence(json, target, key, report);
         }
 
-        return target.Kind switch
+        if (target.Kind == ValueKind.Record && json.Kind == JsonValueKind.Object)
         {
-            ValueKind.Enum => Text(json, target, text => target.EnumMembers.FirstOrDefault(m =>
-                string.Equals(m, text, StringComparison.OrdinalIgnoreCase) || string.Equals(KeyNaming.ToSnakeCase(m), text, StringComparison.OrdinalIgnoreCase))),
-            ValueKind.TimeSpan => Text(json, target, text =>
-                TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span.ToString("c", CultureInfo.InvariantCulture) : null),
-            ValueKind.DateTime => Text(json, target, text =>
-                DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date) ? date.ToString("O", CultureInfo.InvariantCulture) : null),
-            ValueKind.Uri => Text(json, target, text => System.Uri.TryCreate(text, System.UriKind.RelativeOrAbsolute, out _) ? text : null),
-            ValueKind.Parsable => Text(json, target, text => KnownFormat(target, text) ? text : null),
-            ValueKind.ParsableNumber => json.Kind == JsonValueKind.Number
-                ? (InIntegerRange(target, json) ? new ConfigValueModel(target, json.Text, EquatableArray<ConfigValueModel>.Empty) : null)
-                : Text(json, target, text => text),
-            ValueKind.Record or ValueKind.Unresolved => null,
-            _ => Literal(json, target),
-        };
+            return Record(json, target, key, report);
+        }
+
+        var value = target.IsSequence || target.Kind == ValueKind.Record ? null : Scalar(json, target);
+        if (value is null)
+        {
+            report?.Misfit(json, key, target);
+        }
+
+        return value;
     }
+
+    private static ConfigValueModel? Scalar(JsonValueModel json, TypeModel target) => json.Kind == JsonValueKind.Null ? null : target.Kind switch
+    {
+        ValueKind.Enum => Text(json, target, text => target.EnumMembers.FirstOrDefault(m =>
+            string.Equals(m, text, StringComparison.OrdinalIgnoreCase) || string.Equals(KeyNaming.ToSnakeCase(m), text, StringComparison.OrdinalIgnoreCase))),
+        ValueKind.TimeSpan => Text(json, target, text =>
+            TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span.ToString("c", CultureInfo.InvariantCulture) : null),
+        ValueKind.DateTime => Text(json, target, text =>
+            DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date) ? date.ToString("O", CultureInfo.InvariantCulture) : null),
+        ValueKind.Uri => Text(json, target, text => System.Uri.TryCreate(text, System.UriKind.RelativeOrAbsolute, out _) ? text : null),
+        ValueKind.Parsable => Text(json, target, text => KnownFormat(target, text) ? text : null),
+        ValueKind.ParsableNumber => json.Kind == JsonValueKind.Number
+            ? (InIntegerRange(target, json) ? new ConfigValueModel(target, json.Text, EquatableArray<ConfigValueModel>.Empty) : null)
+            : Text(json, target, text => text),
+        ValueKind.Unresolved => null,
+        _ => Literal(json, target),
+    };
 
     /// <summary>The literal type of a JSON scalar: bool, int, long (beyond int), double (with a fraction or beyond long) or string.</summary>
     public static ValueKind? LiteralKind(JsonValueModel json) => json.Kind switch
@@ -105,11 +123,49 @@ internal static class JsonValueBinder
         return text is null ? null : new ConfigValueModel(target, text, EquatableArray<ConfigValueModel>.Empty);
     }
 
-    private static ConfigValueModel? Sequence(JsonValueModel json, TypeModel target)
+    private static ConfigValueModel? Sequence(JsonValueModel json, TypeModel target, string key, IBindingReport? report)
     {
-        var items = json.Items.Select(item => Bind(item, target.Element!)).ToList();
+        var items = json.Items.Select((item, i) => Bind(item, target.Element!, key + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", report)).ToList();
         return items.Any(i => i is null)
             ? null
             : new ConfigValueModel(target, string.Empty, items.Select(i => i!).ToEquatableArray());
+    }
+
+    /// <summary>A whole record from a JSON object (a list element): the type's defaults, and the members given.</summary>
+    private static ConfigValueModel? Record(JsonValueModel json, TypeModel target, string key, IBindingReport? report)
+    {
+        var record = target.Record!;
+        var members = new List<ConfigValueModel>();
+        var fits = true;
+        foreach (var property in json.Properties)
+        {
+            var memberKey = key + "." + property.Name;
+            var member = record.Members.FirstOrDefault(m => m.Key == property.Name);
+            if (member is null || member.IsDerived)
+            {
+                if (member is null)
+                {
+                    report?.UnknownKey(property, memberKey, ConfigKeys.All(record, key + "."));
+                }
+                else
+                {
+                    report?.DerivedKey(property, memberKey);
+                }
+
+                fits = false;
+                continue;
+            }
+
+            var value = Bind(property.Value, member.Type, memberKey, report);
+            if (value is null)
+            {
+                fits = false;
+                continue;
+            }
+
+            members.Add(value with { Property = member.PropertyName });
+        }
+
+        return fits ? new ConfigValueModel(target, string.Empty, members.ToEquatableArray()) : null;
     }
 }

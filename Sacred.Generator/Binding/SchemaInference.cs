@@ -45,7 +45,9 @@ internal static class SchemaInference
             case JsonValueKind.Number:
                 return Number(JsonValueBinder.LiteralKind(value)!.Value);
             case JsonValueKind.Array:
-                var element = value.Items.Count == 0 ? Scalar(ValueKind.String, "string", "string") : Element(value);
+                var element = value.Items.Count == 0 ? Scalar(ValueKind.String, "string", "string")
+                    : value.Items.All(i => i.Kind == JsonValueKind.Object) ? ElementRecord(ownerFullName, propertyName, value.Items[0], usedNames)
+                    : Element(value);
                 return new TypeModel(
                     ValueKind.List,
                     "global::System.Collections.Generic.List<" + element.FullName + ">",
@@ -76,6 +78,13 @@ internal static class SchemaInference
         }
 
         return kinds.All(k => k == ValueKind.Boolean) ? Scalar(ValueKind.Boolean, "bool", "bool") : Scalar(ValueKind.String, "string", "string");
+    }
+
+    /// <summary>A list of objects holds records shaped like its first object, whose values are their defaults.</summary>
+    private static TypeModel ElementRecord(string ownerFullName, string propertyName, JsonValueModel first, HashSet<string> usedNames)
+    {
+        var record = Record(ownerFullName, Unique(propertyName + "Item", usedNames), first, usedNames);
+        return new TypeModel(ValueKind.Record, record.FullName, record.Name, false, false, null, EquatableArray<string>.Empty, record);
     }
 
     private static TypeModel Number(ValueKind kind) => kind switch

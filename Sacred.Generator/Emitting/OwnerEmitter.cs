@@ -52,6 +52,7 @@ internal sealed class OwnerEmitter
         }
 
         members.AddRange(RecordNodes());
+        members.AddRange(RecordReaders());
         members.AddRange(EnumParsers());
         members.AddRange(ValueHelpers());
         return Code.File(_owner.Namespace, Code.Of($$"""
@@ -76,9 +77,9 @@ internal sealed class OwnerEmitter
                 {{Code.Lines(record.Members.Select(GeneratedProperty))}}
             }
             """);
-        foreach (var member in record.Members.Where(m => m.Type.Kind == ValueKind.Record))
+        foreach (var member in record.Members.Where(m => m.Type.Kind == ValueKind.Record || m.Type.Element?.Kind == ValueKind.Record))
         {
-            foreach (var nested in GeneratedRecords(member.Type.Record!))
+            foreach (var nested in GeneratedRecords(member.Type.Record ?? member.Type.Element!.Record!))
             {
                 yield return nested;
             }
@@ -392,6 +393,68 @@ internal sealed class OwnerEmitter
         }
     }
 
+    /// <summary>
+    /// A JSON reader per record type that is a list element (<c>[{"width": 64}]</c>): members by key, each value
+    /// parsed as the command line parses it; derived members are skipped, unknown ones make the list invalid.
+    /// </summary>
+    private IEnumerable<string> RecordReaders()
+    {
+        for (var i = 0; i < _values.Readers.Count; i++)
+        {
+            var record = _values.Readers[i];
+            yield return Code.Of($$"""
+                private static bool __SacredReadRecord{{i}}(global::System.Text.Json.JsonElement element, out {{record.FullName}} value)
+                {
+                    value = new {{record.FullName}}();
+                    if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object) return false;
+                    foreach (var __member in element.EnumerateObject())
+                    {
+                        var __text = __member.Value.GetRawText();
+                        switch (__member.Name)
+                        {
+                            {{Code.Lines(record.Members.Select(ReaderCase))}}
+                            default:
+                                return false;
+                        }
+                    }
+
+                    return true;
+                }
+                """);
+        }
+    }
+
+    private string ReaderCase(ConfigMemberModel member)
+    {
+        if (member.IsDerived)
+        {
+            return Code.Of($$"""
+                case {{CSharp.Literal(member.Key)}}:
+                    break;
+                """);
+        }
+
+        var parse = member.Type.Kind == ValueKind.Record
+            ? "__SacredReadRecord" + _values.ReaderIndex(member.Type.Record!) + "(__member.Value, out var __v)"
+            : _values.ParseCall(member.Type, "__text", "__v");
+        var setNull = !member.Type.IsNullable ? string.Empty : Code.Of($$"""
+            if ({{ValueParsers}}.IsNull(__text))
+            {
+                value = value with { {{member.PropertyName}} = null };
+                break;
+            }
+            """);
+        return Code.Of($$"""
+            case {{CSharp.Literal(member.Key)}}:
+            {
+                {{setNull}}
+                if (!{{parse}}) return false;
+                value = value with { {{member.PropertyName}} = __v };
+                break;
+            }
+            """);
+    }
+
     private IEnumerable<string> EnumParsers()
     {
         for (var i = 0; i < _values.Enums.Count; i++)
@@ -434,6 +497,47 @@ internal sealed class OwnerEmitter
 
                     value = default!;
                     return false;
+                }
+                """);
+        }
+
+        if (_values.UsesJsonList)
+        {
+            yield return Code.Of($$"""
+                private delegate bool __SacredJsonReader<T>(global::System.Text.Json.JsonElement element, out T value);
+
+                /// <summary>A JSON list (<c>[{"width": 64}]</c>), each element read by <paramref name="read"/>.</summary>
+                private static bool __SacredParseJsonList<T>(string text, __SacredJsonReader<T> read, out global::System.Collections.Generic.List<T> value)
+                {
+                    value = new global::System.Collections.Generic.List<T>();
+                    try
+                    {
+                        using var __document = global::System.Text.Json.JsonDocument.Parse(text);
+                        if (__document.RootElement.ValueKind != global::System.Text.Json.JsonValueKind.Array) return false;
+                        foreach (var __element in __document.RootElement.EnumerateArray())
+                        {
+                            if (!read(__element, out var __item)) return false;
+                            value.Add(__item);
+                        }
+
+                        return true;
+                    }
+                    catch (global::System.Text.Json.JsonException)
+                    {
+                        return false;
+                    }
+                }
+                """);
+        }
+
+        if (_values.UsesJsonArray)
+        {
+            yield return Code.Of($$"""
+                private static bool __SacredParseJsonArray<T>(string text, __SacredJsonReader<T> read, out T[] value)
+                {
+                    var __ok = __SacredParseJsonList(text, read, out var __list);
+                    value = __list.ToArray();
+                    return __ok;
                 }
                 """);
         }

@@ -12,10 +12,20 @@ internal sealed class ValueCode
 
     private readonly List<TypeModel> _enums = new();
     private readonly List<ConfigTypeModel> _records = new();
+    private readonly List<ConfigTypeModel> _readers = new();
 
     public IReadOnlyList<TypeModel> Enums => _enums;
 
     public IReadOnlyList<ConfigTypeModel> Records => _records;
+
+    /// <summary>Records read from JSON as list elements; reading one may ask for more.</summary>
+    public IReadOnlyList<ConfigTypeModel> Readers => _readers;
+
+    /// <summary>True once code calls the generated <c>__SacredParseJsonList&lt;T&gt;</c>.</summary>
+    public bool UsesJsonList { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredParseJsonArray&lt;T&gt;</c>.</summary>
+    public bool UsesJsonArray { get; private set; }
 
     /// <summary>True once code calls the generated <c>__SacredParse&lt;T&gt;</c>.</summary>
     public bool UsesParse { get; private set; }
@@ -50,17 +60,44 @@ internal sealed class ValueCode
         _ => throw new System.InvalidOperationException("no scalar parser for " + type.Display),
     };
 
-    /// <summary>A statement list that parses <c>value</c> into <paramref name="target"/> or returns InvalidValue.</summary>
-    public string ParseInto(TypeModel type, string target)
+    /// <summary>A statement that parses <c>value</c> into <paramref name="target"/> or returns InvalidValue.</summary>
+    public string ParseInto(TypeModel type, string target) =>
+        "if (!" + ParseCall(type, "value", target) + ") return " + RuntimeNames.UpdateStatus + ".InvalidValue;";
+
+    /// <summary>A call parsing the text <paramref name="input"/> into a new variable <paramref name="target"/>, true when valid.</summary>
+    public string ParseCall(TypeModel type, string input, string target)
     {
-        const string Invalid = "return " + RuntimeNames.UpdateStatus + ".InvalidValue;";
-        string call = type.Kind switch
+        if (type.IsSequence && type.Element!.Kind == ValueKind.Record)
         {
-            ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList => Parsers + ".TryParseList<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
-            ValueKind.Array => Parsers + ".TryParseArray<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
-            _ => ParserFor(type) + "(value, out var " + target + ")",
+            var reader = "__SacredReadRecord" + ReaderIndex(type.Element.Record!);
+            if (type.Kind == ValueKind.Array)
+            {
+                UsesJsonArray = true;
+            }
+
+            UsesJsonList = true;
+            return (type.Kind == ValueKind.Array ? "__SacredParseJsonArray<" : "__SacredParseJsonList<") + type.Element.FullName + ">(" + input + ", " + reader + ", out var " + target + ")";
+        }
+
+        return type.Kind switch
+        {
+            ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList => Parsers + ".TryParseList<" + type.Element!.FullName + ">(" + input + ", " + ParserFor(type.Element!) + ", out var " + target + ")",
+            ValueKind.Array => Parsers + ".TryParseArray<" + type.Element!.FullName + ">(" + input + ", " + ParserFor(type.Element!) + ", out var " + target + ")",
+            _ => ParserFor(type) + "(" + input + ", out var " + target + ")",
         };
-        return "if (!" + call + ") " + Invalid;
+    }
+
+    /// <summary>The index of the JSON reader of <paramref name="record"/>, a list element: <c>__SacredReadRecord{i}</c>.</summary>
+    public int ReaderIndex(ConfigTypeModel record)
+    {
+        var index = _readers.FindIndex(r => r.FullName == record.FullName);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        _readers.Add(record);
+        return _readers.Count - 1;
     }
 
     /// <summary>An expression turning <paramref name="value"/> of <paramref name="type"/> into a config node.</summary>

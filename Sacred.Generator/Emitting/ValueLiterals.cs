@@ -25,6 +25,13 @@ internal static class ValueLiterals
                 : "new global::System.Collections.Generic.List<" + element + "> " + body;
         }
 
+        if (type.Kind == ValueKind.Record)
+        {
+            return value.Items.Count == 0
+                ? "new " + type.FullName + "()"
+                : "new " + type.FullName + " { " + string.Join(", ", value.Items.Select(m => m.Property + " = " + Expression(m))) + " }";
+        }
+
         return type.Kind switch
         {
             ValueKind.Int64 => value.Text + "L",

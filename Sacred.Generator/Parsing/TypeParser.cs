@@ -81,7 +81,9 @@ internal sealed class TypeParser
     private TypeModel? Collection(ValueKind kind, ITypeSymbol elementType, string fullName, string display, bool nullable)
     {
         var element = Parse(elementType);
-        if (element is null || element.IsSequence || element.Kind is ValueKind.Record or ValueKind.Unresolved || (element.IsNullable && element.IsValueType))
+        // A record element is built from JSON with new() and with-expressions, so it needs a parameterless constructor.
+        if (element is null || element.IsSequence || element.Kind == ValueKind.Unresolved || (element.IsNullable && element.IsValueType)
+            || (element.Kind == ValueKind.Record && !element.Record!.HasParameterlessConstructor))
         {
             return null;
         }
