@@ -348,7 +348,7 @@ internal sealed class OwnerEmitter
             ParameterBinding.Random => run + ".NextRandom(" + functionKey + ")",
             ParameterBinding.Seed => run + ".Seed",
             ParameterBinding.Config => config,
-            ParameterBinding.IngredientConfig => $"(({parameter.Ingredient}.__SacredConfigHolder){run}.ConfigState!).__SacredConfig",
+            ParameterBinding.IngredientConfig => $"(({parameter.Ingredient}.__SacredConfigHolder){run}.{RunConfigState}!).__SacredConfig",
             _ => config + "." + string.Join(".", parameter.PropertyPath),
         };
     }
@@ -369,7 +369,7 @@ internal sealed class OwnerEmitter
                 {{function.Accessibility}} static {{function.ReturnType}} {{function.MethodName}}()
                 {
                     var __run = {{Run}}.Current ?? throw new global::System.InvalidOperationException({{noRun}});
-                    var __config = __run.ConfigState is __SacredConfigHolder __holder ? __holder.__SacredConfig : throw new global::System.InvalidOperationException({{notIncluded}});
+                    var __config = __run.{{RunConfigState}} is __SacredConfigHolder __holder ? __holder.__SacredConfig : throw new global::System.InvalidOperationException({{notIncluded}});
                     {{(function.ReturnType == "void" ? call + ";" : "return " + call + ";")}}
                 }
                 """);

@@ -20,4 +20,7 @@ internal static class RuntimeNames
     public const string ExperimentSources = "global::Sacred.Cli.ExperimentSources";
     public const string SourceFileInfo = "global::Sacred.Cli.SourceFileInfo";
     public const string DependencyInfo = "global::Sacred.Cli.DependencyInfo";
+
+    /// <summary>The hidden member of <see cref="Run"/> holding the run's generated config state.</summary>
+    public const string RunConfigState = "ConfigState";
 }
