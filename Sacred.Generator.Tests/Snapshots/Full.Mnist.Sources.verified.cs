@@ -17,5 +17,7 @@ namespace Demo
                 new("Microsoft.Extensions.Logging.Abstractions", "10.0.0.0"),
                 new("Sacred.Runtime", "1.0.0.0"),
             });
+
+        static partial void __SacredReadSources(ref global::Sacred.Generated.ExperimentSources? sources) => sources = __SacredSources;
     }
 }

@@ -51,9 +51,13 @@ namespace Demo
             }
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this experiment's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Mnist.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Mnist.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Mnist.Config __SacredDefaults()
@@ -293,7 +297,7 @@ namespace Demo
         private static global::Demo.Net BuildNet()
         {
             var __run = global::Sacred.Run.Current ?? throw new global::System.InvalidOperationException("BuildNet() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
-            var __config = __SacredCurrent ?? throw new global::System.InvalidOperationException("BuildNet() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
+            var __config = __run.ConfigState is __SacredConfigHolder __holder ? __holder.__SacredConfig : throw new global::System.InvalidOperationException("BuildNet() takes its parameters from the config of 'mnist', which the running experiment does not include: pass them explicitly.");
             return BuildNet(__config.Model.Depth, __config.Model.Width, __run.NextRandom("mnist.build_net"));
         }
 
@@ -302,11 +306,16 @@ namespace Demo
         /// <returns>The process exit code: 0 completed, 1 failed, 2 usage error, 130 interrupted.</returns>
         public static int Run(string[] args) => global::Sacred.Generated.ExperimentHost.Run(new __SacredDefinition(), args);
 
+        /// <summary>Implemented by the sources file, an implementation-only output: builds have it, IDE edits skip it.</summary>
+        static partial void __SacredReadSources(ref global::Sacred.Generated.ExperimentSources? sources);
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredState
+        internal sealed class __SacredState : global::Demo.Mnist.__SacredConfigHolder
         {
             public global::Demo.Mnist.Config Root = __SacredDefaults();
             public int Seed;
+
+            global::Demo.Mnist.Config global::Demo.Mnist.__SacredConfigHolder.__SacredConfig => Root;
         }
 
         /// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>
@@ -330,7 +339,15 @@ namespace Demo
 
             public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();
 
-            public override global::Sacred.Generated.ExperimentSources Sources => __SacredSources;
+            public override global::Sacred.Generated.ExperimentSources Sources
+            {
+                get
+                {
+                    global::Sacred.Generated.ExperimentSources? __sources = null;
+                    __SacredReadSources(ref __sources);
+                    return __sources ?? new(string.Empty, string.Empty, global::System.Array.Empty<global::Sacred.Generated.SourceFileInfo>(), global::System.Array.Empty<global::Sacred.Generated.DependencyInfo>());
+                }
+            }
 
             public override __SacredState CreateDefaults() => new __SacredState();
 
@@ -362,7 +379,6 @@ namespace Demo
 
             public override global::Sacred.ConfigNode? Invoke(string command, __SacredState state, global::Sacred.Run run)
             {
-                __SacredCurrent = state.Root;
                 if (__SacredInvoke(command, state.Root, run, out var __result)) return __result;
                 throw new global::System.ArgumentException("Unknown command '" + command + "'.", nameof(command));
             }

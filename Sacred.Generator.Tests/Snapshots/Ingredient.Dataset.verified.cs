@@ -17,9 +17,13 @@ namespace Demo
             }
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this ingredient's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Dataset.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Dataset.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Dataset.Config __SacredDefaults()
@@ -117,7 +121,7 @@ namespace Demo
         public static string Describe()
         {
             var __run = global::Sacred.Run.Current ?? throw new global::System.InvalidOperationException("Describe() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
-            var __config = __SacredCurrent ?? throw new global::System.InvalidOperationException("Describe() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
+            var __config = __run.ConfigState is __SacredConfigHolder __holder ? __holder.__SacredConfig : throw new global::System.InvalidOperationException("Describe() takes its parameters from the config of 'dataset', which the running experiment does not include: pass them explicitly.");
             return Describe(__config.Path, __config.Rows);
         }
     }

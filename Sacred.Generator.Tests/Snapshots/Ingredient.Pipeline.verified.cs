@@ -15,9 +15,13 @@ namespace Demo
             }
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this experiment's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Pipeline.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Pipeline.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Pipeline.Config __SacredDefaults()
@@ -47,6 +51,7 @@ namespace Demo
         {
             return false;
         }
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void __SacredWrite(global::Sacred.Generated.ConfigObjectBuilder builder, global::Demo.Pipeline.Config config)
         {
@@ -99,12 +104,18 @@ namespace Demo
         /// <returns>The process exit code: 0 completed, 1 failed, 2 usage error, 130 interrupted.</returns>
         public static int Run(string[] args) => global::Sacred.Generated.ExperimentHost.Run(new __SacredDefinition(), args);
 
+        /// <summary>Implemented by the sources file, an implementation-only output: builds have it, IDE edits skip it.</summary>
+        static partial void __SacredReadSources(ref global::Sacred.Generated.ExperimentSources? sources);
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredState
+        internal sealed class __SacredState : global::Demo.Pipeline.__SacredConfigHolder, global::Demo.Dataset.__SacredConfigHolder
         {
             public global::Demo.Pipeline.Config Root = __SacredDefaults();
             public global::Demo.Dataset.Config Ingredient0 = global::Demo.Dataset.__SacredDefaults();
             public int Seed;
+
+            global::Demo.Pipeline.Config global::Demo.Pipeline.__SacredConfigHolder.__SacredConfig => Root;
+            global::Demo.Dataset.Config global::Demo.Dataset.__SacredConfigHolder.__SacredConfig => Ingredient0;
         }
 
         /// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>
@@ -129,7 +140,15 @@ namespace Demo
 
             public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();
 
-            public override global::Sacred.Generated.ExperimentSources Sources => __SacredSources;
+            public override global::Sacred.Generated.ExperimentSources Sources
+            {
+                get
+                {
+                    global::Sacred.Generated.ExperimentSources? __sources = null;
+                    __SacredReadSources(ref __sources);
+                    return __sources ?? new(string.Empty, string.Empty, global::System.Array.Empty<global::Sacred.Generated.SourceFileInfo>(), global::System.Array.Empty<global::Sacred.Generated.DependencyInfo>());
+                }
+            }
 
             public override __SacredState CreateDefaults() => new __SacredState();
 
@@ -170,8 +189,6 @@ namespace Demo
 
             public override global::Sacred.ConfigNode? Invoke(string command, __SacredState state, global::Sacred.Run run)
             {
-                __SacredCurrent = state.Root;
-                global::Demo.Dataset.__SacredCurrent = state.Ingredient0;
                 if (command.StartsWith("dataset.", global::System.StringComparison.Ordinal) && global::Demo.Dataset.__SacredInvoke(command.Substring(8), state.Ingredient0, run, out var __ingredientResult0))
                 {
                     return __ingredientResult0;

@@ -15,9 +15,13 @@ namespace Demo
             }
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this experiment's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Trainer.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Trainer.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Trainer.Config __SacredDefaults()
@@ -47,6 +51,7 @@ namespace Demo
         {
             return false;
         }
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static void __SacredWrite(global::Sacred.Generated.ConfigObjectBuilder builder, global::Demo.Trainer.Config config)
         {
@@ -99,11 +104,16 @@ namespace Demo
         /// <returns>The process exit code: 0 completed, 1 failed, 2 usage error, 130 interrupted.</returns>
         public static int Run(string[] args) => global::Sacred.Generated.ExperimentHost.Run(new __SacredDefinition(), args);
 
+        /// <summary>Implemented by the sources file, an implementation-only output: builds have it, IDE edits skip it.</summary>
+        static partial void __SacredReadSources(ref global::Sacred.Generated.ExperimentSources? sources);
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredState
+        internal sealed class __SacredState : global::Demo.Trainer.__SacredConfigHolder
         {
             public global::Demo.Trainer.Config Root = __SacredDefaults();
             public int Seed;
+
+            global::Demo.Trainer.Config global::Demo.Trainer.__SacredConfigHolder.__SacredConfig => Root;
         }
 
         /// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>
@@ -127,7 +137,15 @@ namespace Demo
 
             public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();
 
-            public override global::Sacred.Generated.ExperimentSources Sources => __SacredSources;
+            public override global::Sacred.Generated.ExperimentSources Sources
+            {
+                get
+                {
+                    global::Sacred.Generated.ExperimentSources? __sources = null;
+                    __SacredReadSources(ref __sources);
+                    return __sources ?? new(string.Empty, string.Empty, global::System.Array.Empty<global::Sacred.Generated.SourceFileInfo>(), global::System.Array.Empty<global::Sacred.Generated.DependencyInfo>());
+                }
+            }
 
             public override __SacredState CreateDefaults() => new __SacredState();
 
@@ -161,7 +179,6 @@ namespace Demo
             {
                 // The project references TorchSharp: seed torch's global generator with the run's seed, as Sacred seeds torch.
                 global::TorchSharp.torch.manual_seed(run.Seed);
-                __SacredCurrent = state.Root;
                 if (__SacredInvoke(command, state.Root, run, out var __result)) return __result;
                 throw new global::System.ArgumentException("Unknown command '" + command + "'.", nameof(command));
             }

@@ -4,11 +4,12 @@ using System.Linq;
 using System.Text;
 using Sacred.Generator.Model;
 
-namespace Sacred.Generator.Parsing;
+namespace Sacred.Generator.Binding;
 
 /// <summary>
 /// Builds a config schema from the first <c>[ConfigFile]</c> when there is no <c>[Config]</c> record: integers become
 /// int (long when they do not fit), fractions double, objects nested records; the file's values are the defaults.
+/// A value that fits no type (a list mixing strings and numbers) has no default; the binding stage reports it.
 /// </summary>
 internal static class SchemaInference
 {
@@ -27,8 +28,8 @@ internal static class SchemaInference
         {
             var propertyName = Unique(PascalCase(property.Name), usedProperties);
             var type = Infer(ownerFullName, propertyName, property.Value, usedNames);
-            var expression = type.Kind == ValueKind.Record ? "new()" : JsonLiterals.ToExpression(type, property.Value);
-            members.Add(new ConfigMemberModel(propertyName, property.Name, null, false, type, expression));
+            var initial = type.Kind == ValueKind.Record ? null : JsonValueBinder.Bind(property.Value, type);
+            members.Add(new ConfigMemberModel(propertyName, property.Name, null, false, type, initial));
         }
 
         return new ConfigTypeModel(ownerFullName + "." + name, name, members.ToEquatableArray(), true, IsGenerated: true);
@@ -42,16 +43,11 @@ internal static class SchemaInference
             case JsonValueKind.False:
                 return Scalar(ValueKind.Boolean, "bool", "bool");
             case JsonValueKind.Number:
-                if (value.IsInteger)
-                {
-                    return int.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-                        ? Scalar(ValueKind.Int32, "int", "int")
-                        : Scalar(ValueKind.Int64, "long", "long");
-                }
-
-                return Scalar(ValueKind.Double, "double", "double");
+                return Number(JsonValueBinder.LiteralKind(value)!.Value);
             case JsonValueKind.Array:
-                var element = value.Items.Count == 0 ? Scalar(ValueKind.String, "string", "string") : Element(value);
+                var element = value.Items.Count == 0 ? Scalar(ValueKind.String, "string", "string")
+                    : value.Items.All(i => i.Kind == JsonValueKind.Object) ? ElementRecord(ownerFullName, propertyName, value.Items[0], usedNames)
+                    : Element(value);
                 return new TypeModel(
                     ValueKind.List,
                     "global::System.Collections.Generic.List<" + element.FullName + ">",
@@ -72,22 +68,31 @@ internal static class SchemaInference
         }
     }
 
+    /// <summary>The element type: the widest number of all-number items, bool of all-bool items, string otherwise.</summary>
     private static TypeModel Element(JsonValueModel array)
     {
-        var kinds = array.Items.Select(i => i.Kind == JsonValueKind.Number ? (i.IsInteger ? "int" : "double") : i.Kind.ToString()).Distinct().ToList();
-        if (kinds.All(k => k is "int" or "double"))
+        var kinds = array.Items.Select(JsonValueBinder.LiteralKind).Distinct().ToList();
+        if (kinds.All(k => k is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double))
         {
-            var allInt = kinds.All(k => k == "int") && array.Items.All(i => int.TryParse(i.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
-            return allInt ? Scalar(ValueKind.Int32, "int", "int") : Scalar(ValueKind.Double, "double", "double");
+            return Number(kinds.Contains(ValueKind.Double) ? ValueKind.Double : kinds.Contains(ValueKind.Int64) ? ValueKind.Int64 : ValueKind.Int32);
         }
 
-        if (kinds.All(k => k is "True" or "False"))
-        {
-            return Scalar(ValueKind.Boolean, "bool", "bool");
-        }
-
-        return Scalar(ValueKind.String, "string", "string");
+        return kinds.All(k => k == ValueKind.Boolean) ? Scalar(ValueKind.Boolean, "bool", "bool") : Scalar(ValueKind.String, "string", "string");
     }
+
+    /// <summary>A list of objects holds records shaped like its first object, whose values are their defaults.</summary>
+    private static TypeModel ElementRecord(string ownerFullName, string propertyName, JsonValueModel first, HashSet<string> usedNames)
+    {
+        var record = Record(ownerFullName, Unique(propertyName + "Item", usedNames), first, usedNames);
+        return new TypeModel(ValueKind.Record, record.FullName, record.Name, false, false, null, EquatableArray<string>.Empty, record);
+    }
+
+    private static TypeModel Number(ValueKind kind) => kind switch
+    {
+        ValueKind.Int32 => Scalar(ValueKind.Int32, "int", "int"),
+        ValueKind.Int64 => Scalar(ValueKind.Int64, "long", "long"),
+        _ => Scalar(ValueKind.Double, "double", "double"),
+    };
 
     private static TypeModel Scalar(ValueKind kind, string fullName, string display) =>
         new(kind, fullName, display, false, kind != ValueKind.String, null, EquatableArray<string>.Empty, null);
