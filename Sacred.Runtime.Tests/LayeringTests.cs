@@ -148,6 +148,20 @@ public sealed partial class LayeringTests
         Assert.Equal(EditorBrowsableState.Never, typeof(Run).GetProperty(nameof(Run.ConfigState))!.GetCustomAttribute<EditorBrowsableAttribute>()!.State);
     }
 
+    [Fact]
+    public void What_user_code_names_needs_only_using_Sacred()
+    {
+        Type[] userFacing =
+        [
+            typeof(Run), typeof(RunOptions), typeof(RunInfo), typeof(ConfigNode), typeof(ConfigNodeKind), typeof(CaptureMode),
+            typeof(RunInterrupt), typeof(TimeoutInterrupt), typeof(TensorBoard), typeof(ExperimentAttribute), typeof(ConfigAttribute),
+            typeof(ConfigFileAttribute), typeof(MainAttribute), typeof(CommandAttribute), typeof(CapturedAttribute),
+            typeof(NamedConfigAttribute), typeof(NamedConfigFileAttribute), typeof(IngredientAttribute), typeof(KeyAttribute),
+        ];
+
+        Assert.All(userFacing, type => Assert.Equal("Sacred", type.Namespace));
+    }
+
     private static string ExpectedNamespace(string relativePath)
     {
         var folder = Path.GetDirectoryName(relativePath) ?? "";

@@ -1,4 +1,3 @@
-using Sacred;
 using Sacred.CommandLine;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using System;
 using Sacred.Recording;
 
 namespace Sacred;

@@ -1,5 +1,4 @@
 using System;
-using Sacred;
 using Sacred.CommandLine;
 using Xunit;
 

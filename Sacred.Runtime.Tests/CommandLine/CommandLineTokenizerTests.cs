@@ -1,4 +1,3 @@
-using System;
 using Sacred.CommandLine;
 using Xunit;
 

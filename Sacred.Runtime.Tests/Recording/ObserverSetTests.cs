@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Microsoft.Extensions.Logging;
 using Sacred.Generated;
 using Sacred.Host;
 using Sacred.Logging;

@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Sacred.Generated;
 using Sacred.Recording;
-using Sacred.Runtime.Tests.Fakes;
 using Sacred.Running;
+using Sacred.Runtime.Tests.Fakes;
 using Sacred.Storage.Reading;
 using Xunit;
 

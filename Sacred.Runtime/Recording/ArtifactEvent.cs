@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Sacred.Recording;
 
 /// <summary>An artifact file the run added.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Sacred.Recording;
 
 /// <summary>A resource file the run opened: absolute path and MD5 of its content.</summary>

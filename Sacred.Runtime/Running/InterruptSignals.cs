@@ -6,8 +6,8 @@ namespace Sacred.Running;
 
 /// <summary>
 /// Turns the first Ctrl-C (SIGINT), SIGTERM or SIGHUP (the terminal was closed, an ssh session dropped) into a
-/// cancellation the running command can observe. A second signal raises <see cref="SecondSignal"/> so the run can be
-/// recorded as interrupted before the process exits; with no handler it terminates the process as usual.
+/// cancellation the running command can observe. A second signal raises <see cref="SecondSignal"/> so that a run
+/// whose command ignores the first can be ended for it; with no handler it terminates the process as usual.
 /// </summary>
 internal sealed class InterruptSignals : IDisposable
 {

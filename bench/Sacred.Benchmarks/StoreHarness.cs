@@ -9,7 +9,6 @@ using Sacred.Host;
 using Sacred.Metrics;
 using Sacred.Observers;
 using Sacred.Recording;
-using Sacred.Storage;
 using Sacred.Storage.Reading;
 
 namespace Sacred.Benchmarks;

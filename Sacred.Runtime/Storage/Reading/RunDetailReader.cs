@@ -1,8 +1,7 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
-using Sacred.Recording;
 using Sacred.Generated;
+using Sacred.Recording;
 
 namespace Sacred.Storage.Reading;
 
