@@ -22,6 +22,7 @@ internal sealed class ContentStore
         var target = StoreLayout.FilePath(_directory, hash);
         if (File.Exists(target))
         {
+            MarkInUse(target);
             return hash;
         }
 
@@ -74,6 +75,10 @@ internal sealed class ContentStore
             {
                 MoveIntoPlace(temp, target);
             }
+            else
+            {
+                MarkInUse(target);
+            }
 
             return (hash, size);
         }
@@ -98,7 +103,23 @@ internal sealed class ContentStore
         }
     }
 
-    private string NewTempPath()
+    /// <summary>
+    /// A file that is about to be referred to again gets a fresh modification time, so a deletion that began
+    /// before this writer's transaction leaves it alone (see <c>RunDeletion</c>).
+    /// </summary>
+    private static void MarkInUse(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not ours to touch (another user's store file): it is only ever deleted by its owner.
+        }
+    }
+
+        private string NewTempPath()
     {
         var folder = StoreLayout.TempPath(_directory);
         Directory.CreateDirectory(folder);
