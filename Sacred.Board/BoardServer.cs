@@ -86,6 +86,7 @@ public sealed class BoardServer : IAsyncDisposable
         var state = new BoardState(options, store, curation, access);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -106,7 +107,7 @@ public sealed class BoardServer : IAsyncDisposable
         CurationApi.Map(app, state);
         app.MapMethods("/api/{**rest}", ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"], () =>
             ApiResults.Error(StatusCodes.Status404NotFound, "No such API endpoint."));
-        app.MapFallback(context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+        app.MapFallback("{**path}", context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             ? ClientAssetEndpoint.Serve(context, assets)
             : ApiResults.Error(StatusCodes.Status405MethodNotAllowed, "Only GET here.").ExecuteAsync(context));
 
@@ -138,11 +139,6 @@ public sealed class BoardServer : IAsyncDisposable
 
         return new BoardServer(app, state, new Uri($"http://{host}:{port.ToString(CultureInfo.InvariantCulture)}/"), token);
     }
-
-    /// <summary>Waits until the server stops (Ctrl-C is the caller's to handle: cancel the token).</summary>
-    /// <param name="cancellationToken">Stops waiting, and the server.</param>
-    /// <returns>A task that completes when the server has stopped.</returns>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
     /// <summary>Stops listening and closes the store.</summary>
     /// <returns>A task that completes when stopped.</returns>
