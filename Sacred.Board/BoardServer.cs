@@ -67,7 +67,7 @@ public sealed class BoardServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var address = Resolve(options.Host);
         var loopback = IPAddress.IsLoopback(address);
-        var token = options.Token ?? (loopback ? null : BoardAccess.NewToken());
+        var token = BoardAccess.TokenFor(address, options.Token);
         if (token is { Length: < 8 })
         {
             throw new BoardStartException($"The token is {token.Length} chars long; give at least 8 (or none, and one is generated).");

@@ -40,8 +40,9 @@ internal sealed class BoardAccess
     /// <summary>The per-server token that requests changing anything must echo.</summary>
     public string Csrf { get; }
 
-    /// <summary>A fresh random token for a board that listens beyond loopback.</summary>
-    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+    /// <summary>The token a board on this address needs: the one given; else none on loopback, a fresh random one elsewhere.</summary>
+    public static string? TokenFor(IPAddress address, string? given) =>
+        given ?? (IPAddress.IsLoopback(address) ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)));
 
     public static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
