@@ -105,7 +105,7 @@ internal sealed class ContentStore
 
     /// <summary>
     /// A file that is about to be referred to again gets a fresh modification time, so a deletion that began
-    /// before this writer's transaction leaves it alone (see <c>RunDeletion</c>).
+    /// before this writer's transaction leaves it alone (see <c>RunCuration.Delete</c>).
     /// </summary>
     private static void MarkInUse(string path)
     {
@@ -119,7 +119,7 @@ internal sealed class ContentStore
         }
     }
 
-        private string NewTempPath()
+    private string NewTempPath()
     {
         var folder = StoreLayout.TempPath(_directory);
         Directory.CreateDirectory(folder);
