@@ -45,7 +45,7 @@ export function DeleteDialog({ ids, onDone, onCancel }: Props) {
                 <b>{plan.metrics}</b> metric series ({formatNumber(plan.metricPoints)} points)
               </li>
               <li>
-                <b>{plan.filesFreed.length}</b> stored files no other run uses ({formatBytes(bytes)}); {plan.filesShared} shared file{plan.filesShared === 1 ? '' : 's'} stay
+                <b>{plan.filesFreed.length}</b> stored files no other run uses ({formatBytes(bytes)}); {plan.filesShared} shared file{plan.filesShared === 1 ? ' stays' : 's stay'}
               </li>
             </ul>
             {plan.running.length > 0 && (
