@@ -5,6 +5,11 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The board's browser tests drive Debian's Chromium.
+if [ ! -x /usr/bin/chromium ]; then
+    bash build/install-chromium.sh || echo "warning: Chromium could not be installed; the board's browser tests will fail"
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

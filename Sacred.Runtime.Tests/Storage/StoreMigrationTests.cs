@@ -15,9 +15,9 @@ namespace Sacred.Runtime.Tests.Storage;
 public sealed class StoreMigrationTests
 {
     private static readonly StoreMigration s_fakeVersion2 = new(
-        2,
+        StoreSchema.CurrentVersion + 1,
         "add run tags",
-        "CREATE TABLE run_tags (run_id INTEGER NOT NULL, tag TEXT NOT NULL); ALTER TABLE runs ADD COLUMN note TEXT;");
+        "CREATE TABLE fake_tags (run_id INTEGER NOT NULL, tag TEXT NOT NULL); ALTER TABLE runs ADD COLUMN note TEXT;");
 
     private static object? Scalar(string path, string sql)
     {
@@ -55,15 +55,15 @@ public sealed class StoreMigrationTests
         }
 
         var path = temp.PathOf("runs.db");
-        Assert.Equal(2L, Scalar(path, "PRAGMA user_version;"));
-        Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM run_tags;"));
+        Assert.Equal((long)StoreSchema.CurrentVersion + 1, Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM fake_tags;"));
         Assert.Equal("mnist", Scalar(path, "SELECT experiment_name FROM runs WHERE id = 1 AND note IS NULL;"));
 
         using (StoreDatabase.OpenForWriting(temp.Directory, migrations))
         {
         }
 
-        Assert.Equal(2L, Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal((long)StoreSchema.CurrentVersion + 1, Scalar(path, "PRAGMA user_version;"));
     }
 
     [Fact]
@@ -92,12 +92,12 @@ public sealed class StoreMigrationTests
     {
         using var temp = new TempFiles();
         OpenObserver(temp.Directory).Close();
-        var broken = new StoreMigration(2, "a broken step", "CREATE TABLE ok_so_far (x); ALTER TABLE no_such_table ADD COLUMN y;");
+        var broken = new StoreMigration(StoreSchema.CurrentVersion + 1, "a broken step", "CREATE TABLE ok_so_far (x); ALTER TABLE no_such_table ADD COLUMN y;");
 
         var error = Assert.Throws<StoreException>(() => StoreDatabase.OpenForWriting(temp.Directory, [.. StoreSchema.Migrations, broken]));
 
         Assert.Contains("Cannot upgrade", error.Message, StringComparison.Ordinal);
-        Assert.Contains("store schema v2 (a broken step)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"store schema v{StoreSchema.CurrentVersion + 1} (a broken step)", error.Message, StringComparison.Ordinal);
         var path = temp.PathOf("runs.db");
         Assert.Equal((long)StoreSchema.CurrentVersion, Scalar(path, "PRAGMA user_version;"));
         Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ok_so_far';"));

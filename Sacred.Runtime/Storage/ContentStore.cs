@@ -22,6 +22,7 @@ internal sealed class ContentStore
         var target = StoreLayout.FilePath(_directory, hash);
         if (File.Exists(target))
         {
+            MarkInUse(target);
             return hash;
         }
 
@@ -74,6 +75,10 @@ internal sealed class ContentStore
             {
                 MoveIntoPlace(temp, target);
             }
+            else
+            {
+                MarkInUse(target);
+            }
 
             return (hash, size);
         }
@@ -95,6 +100,22 @@ internal sealed class ContentStore
         catch (DirectoryNotFoundException e)
         {
             throw new FileNotFoundException($"The store holds no file {hash}.", path, e);
+        }
+    }
+
+    /// <summary>
+    /// A file that is about to be referred to again gets a fresh modification time, so a deletion that began
+    /// before this writer's transaction leaves it alone (see <c>RunCuration.Delete</c>).
+    /// </summary>
+    private static void MarkInUse(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not ours to touch (another user's store file): it is only ever deleted by its owner.
         }
     }
 

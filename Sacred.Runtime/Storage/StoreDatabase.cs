@@ -170,6 +170,7 @@ internal static class StoreDatabase
             try
             {
                 Execute(connection, transaction, migration.Sql);
+                migration.Backfill?.Invoke(connection, transaction);
             }
             catch (SqliteException e)
             {

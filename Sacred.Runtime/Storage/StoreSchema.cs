@@ -152,6 +152,7 @@ internal static class StoreSchema
     public static IReadOnlyList<StoreMigration> Migrations { get; } =
     [
         new(1, "create the runs, sources, artifacts, resources, output and metrics tables", Version1),
+        new(2, StoreSchemaVersion2.Description, StoreSchemaVersion2.Sql, StoreSchemaVersion2.Backfill),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

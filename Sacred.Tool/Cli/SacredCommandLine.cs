@@ -21,6 +21,7 @@ public static class SacredCommandLine
           sacred show ID [--store DIR] [--json]
           sacred metrics ID NAME [--points N] [--store DIR] [--json]
           sacred compare ID ID... [--store DIR] [--json]
+          sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]
 
         The store is --store DIR, else $SACRED_STORE, else ./sacred_runs (where experiments record by default).
         Sort keys: id, start_time, stop_time, duration, result, status, experiment, metrics.<name>.last|min|max|count;
@@ -29,7 +30,7 @@ public static class SacredCommandLine
 
         """;
 
-    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "help"];
+    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "board", "help"];
 
     /// <summary>Runs one command.</summary>
     /// <param name="args">The arguments.</param>
@@ -59,6 +60,8 @@ public static class SacredCommandLine
                     return ShowCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 1, 1, "show ID"), console, stdout);
                 case "metrics":
                     return MetricsCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(ToolOptions.Points), 2, 2, "metrics ID NAME"), console, stdout);
+                case "board":
+                    return BoardCommand.Run(rest, stdout, stderr);
                 case "compare":
                     return CompareCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 2, int.MaxValue, "compare ID ID..."), console, stdout);
                 default:

@@ -34,6 +34,8 @@ internal sealed class ToolArguments
 
     public string? Value(CommandLineOption option) => _tokens.ValueOf(option);
 
+    public bool Has(CommandLineOption option) => _tokens.Has(option);
+
     public int Integer(CommandLineOption option, int fallback, int minimum)
     {
         var text = Value(option);

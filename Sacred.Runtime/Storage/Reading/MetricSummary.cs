@@ -16,6 +16,7 @@ namespace Sacred.Storage.Reading;
 /// <param name="LastStep">The step logged last.</param>
 /// <param name="FirstTime">When the first point was logged (UTC).</param>
 /// <param name="LastTime">When the last point was logged (UTC).</param>
+/// <param name="Mean">The mean of the values (NaN skipped); null when every value is NaN.</param>
 public sealed record MetricSummary(
     string Name,
     long Count,
@@ -26,4 +27,5 @@ public sealed record MetricSummary(
     double Last,
     long LastStep,
     DateTime FirstTime,
-    DateTime LastTime);
+    DateTime LastTime,
+    double? Mean = null);

@@ -99,7 +99,8 @@ internal static class RunDetailReader
     {
         var metrics = new List<MetricSummary>();
         command.CommandText = """
-            SELECT name, count, min_value, min_step, max_value, max_step, last_value, last_step, first_time, last_time
+            SELECT name, count, min_value, min_step, max_value, max_step, last_value, last_step, first_time, last_time,
+                   mean_value
             FROM metrics WHERE run_id = $run ORDER BY name;
             """;
         using var reader = command.ExecuteReader();
@@ -115,7 +116,8 @@ internal static class RunDetailReader
                 reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6),
                 reader.GetInt64(7),
                 UnixTime.FromMs(reader.GetInt64(8)),
-                UnixTime.FromMs(reader.GetInt64(9))));
+                UnixTime.FromMs(reader.GetInt64(9)),
+                reader.IsDBNull(10) ? null : reader.GetDouble(10)));
         }
 
         return metrics;

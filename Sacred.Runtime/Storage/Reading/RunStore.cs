@@ -13,7 +13,7 @@ namespace Sacred.Storage.Reading;
 /// to use from several threads: each call takes its own (pooled, read-only) connection and sees one consistent
 /// snapshot.
 /// </summary>
-public sealed class RunStore : IDisposable
+public sealed partial class RunStore : IDisposable
 {
     private readonly string _connectionString;
     private readonly ContentStore _files;

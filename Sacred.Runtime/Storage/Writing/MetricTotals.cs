@@ -4,7 +4,8 @@ namespace Sacred.Storage.Writing;
 
 /// <summary>
 /// A metric's summaries as the writer keeps them: folding in a batch costs O(batch), so a heartbeat never reads
-/// the points already stored. Min and max skip NaN; ties keep the first step.
+/// the points already stored. Min, max and the sum skip NaN; ties keep the first step. <c>SumCount</c> counts the
+/// values summed, so the mean is <c>Sum / SumCount</c>.
 /// </summary>
 internal readonly record struct MetricTotals(
     long Count,
@@ -15,7 +16,9 @@ internal readonly record struct MetricTotals(
     double Last,
     long LastStep,
     long FirstTime,
-    long LastTime)
+    long LastTime,
+    double Sum = 0,
+    long SumCount = 0)
 {
     public MetricTotals Append(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs)
     {
@@ -28,6 +31,8 @@ internal readonly record struct MetricTotals(
         var minStep = MinStep;
         var max = Max;
         var maxStep = MaxStep;
+        var sum = Sum;
+        var sumCount = SumCount;
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i];
@@ -36,6 +41,8 @@ internal readonly record struct MetricTotals(
                 continue;
             }
 
+            sum += value;
+            sumCount++;
             if (min is not { } low || value < low)
             {
                 min = value;
@@ -58,6 +65,8 @@ internal readonly record struct MetricTotals(
             values[^1],
             steps[^1],
             Count == 0 ? timestampsMs[0] : FirstTime,
-            timestampsMs[^1]);
+            timestampsMs[^1],
+            sum,
+            sumCount);
     }
 }

@@ -243,6 +243,7 @@ internal sealed class RunWriter
             """;
         command.Parameters.AddWithValue("$run", runId);
         command.ExecuteNonQuery();
+        ConfigValueIndex.Write(connection, transaction, runId);
         return runId;
     }
 
@@ -262,6 +263,7 @@ internal sealed class RunWriter
         command.Parameters.AddWithValue("$id", runId);
         AddStartColumns(command, run, queued: false);
         command.ExecuteNonQuery();
+        ConfigValueIndex.Write(command.Connection!, command.Transaction!, runId);
         return runId;
     }
 
@@ -328,15 +330,15 @@ internal sealed class RunWriter
         command.CommandText = state is null
             ? """
               INSERT INTO metrics (run_id, name, count, min_value, min_step, max_value, max_step, last_value,
-                                   last_step, first_time, last_time, chunks)
+                                   last_step, first_time, last_time, chunks, sum_value, sum_count)
               VALUES ($run, $name, $count, $min, $min_step, $max, $max_step, $last, $last_step, $first_time,
-                      $last_time, $chunks)
+                      $last_time, $chunks, $sum, $sum_count)
               RETURNING id;
               """
             : """
               UPDATE metrics SET count = $count, min_value = $min, min_step = $min_step, max_value = $max,
                   max_step = $max_step, last_value = $last, last_step = $last_step, last_time = $last_time,
-                  chunks = $chunks
+                  chunks = $chunks, sum_value = $sum, sum_count = $sum_count
               WHERE id = $metric
               RETURNING id;
               """;
@@ -353,6 +355,8 @@ internal sealed class RunWriter
         command.Parameters.AddWithValue("$first_time", totals.FirstTime);
         command.Parameters.AddWithValue("$last_time", totals.LastTime);
         command.Parameters.AddWithValue("$chunks", nextSeq + chunks);
+        command.Parameters.AddWithValue("$sum", totals.SumCount == 0 ? DBNull.Value : Real(totals.Sum));
+        command.Parameters.AddWithValue("$sum_count", totals.SumCount);
         var metricId = (long)command.ExecuteScalar()!;
 
         command.Parameters.Clear();

@@ -1,0 +1,36 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Threading.Tasks;
+using Sacred.BoardBench;
+
+// Usage:
+//   Sacred.BoardBench create DIR [--runs 100000] [--points 20]   writes a store through the real writer
+//   Sacred.BoardBench measure DIR [--rounds 15]                  server times and Chromium's time to first rows
+if (args.Length < 2 || args[0] is not ("create" or "measure"))
+{
+    Console.Error.WriteLine("usage: Sacred.BoardBench create DIR [--runs N] [--points N] | measure DIR [--rounds N]");
+    return 2;
+}
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at > 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+var directory = Path.GetFullPath(args[1]);
+if (args[0] == "create")
+{
+    if (Directory.Exists(directory))
+    {
+        Console.Error.WriteLine($"{directory} exists; give a new folder.");
+        return 2;
+    }
+
+    StoreGenerator.Create(directory, Option("--runs", 100_000), Option("--points", 20));
+    return 0;
+}
+
+await BoardTimings.Measure(directory, Option("--rounds", 15));
+return 0;
