@@ -32,6 +32,7 @@ public sealed partial class LayeringTests
         ["Sacred.Observers.FileStorage"] = ["Recording", "Configuration", "Host", "Metrics"],
         ["Sacred.Storage.Writing"] = ["Storage", "Recording", "Configuration", "Host", "Metrics"],
         ["Sacred.Storage.Reading"] = ["Storage", "Recording", "Configuration", "Host"],
+        ["Sacred.Storage.Curation"] = ["Storage", "Storage.Reading", "Recording", "Configuration"],
         ["Sacred.Storage"] = ["Recording", "Configuration", "Host", "Metrics"],
         ["Sacred.Recording"] = ["Configuration", "Host", "Metrics", "Logging"],
         ["Sacred.Configuration"] = ["Randomness", "Formatting"],

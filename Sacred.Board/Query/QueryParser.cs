@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Sacred.Formatting;
-using Sacred.Storage.Querying;
+using Sacred.Storage.Reading;
 
 namespace Sacred.Board.Query;
 

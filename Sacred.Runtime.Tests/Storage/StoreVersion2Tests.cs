@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using Microsoft.Data.Sqlite;
 using Sacred.Storage;
-using Sacred.Storage.Querying;
 using Sacred.Storage.Reading;
 using Sacred.Storage.Writing;
 using Xunit;

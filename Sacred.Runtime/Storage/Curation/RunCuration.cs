@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Sacred.Storage.Querying;
 
 using Sacred.Storage.Reading;
 

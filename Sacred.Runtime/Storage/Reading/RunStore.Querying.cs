@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Sacred.Configuration;
-using Sacred.Storage.Curation;
-using Sacred.Storage.Querying;
 
 namespace Sacred.Storage.Reading;
 

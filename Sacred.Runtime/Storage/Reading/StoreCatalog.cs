@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>What a store holds to filter and sort on: the keys for autocomplete and column pickers.</summary>
 /// <param name="ConfigKeys">Every config key of any run, dotted, sorted.</param>

@@ -1,4 +1,4 @@
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>A column every run has (its id, status, times, ...), as a query names it.</summary>
 /// <param name="Name">The name in queries and URLs, e.g. <c>duration</c>.</param>

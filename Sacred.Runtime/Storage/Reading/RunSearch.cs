@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 
-using Sacred.Storage.Reading;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>One page of runs to find: filter, order, page and the extra columns to read.</summary>
 public sealed record RunSearch

@@ -4,9 +4,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-using Sacred.Storage.Reading;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>
 /// Turns a <see cref="RunFilter"/> into a SQL condition on <c>runs r</c>, with every literal a parameter of the

@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using Sacred.Configuration;
 
-using Sacred.Storage.Reading;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>One run of a <see cref="RunSearch"/> page.</summary>
 /// <param name="Summary">The run's row (id, status, times, result, host, comment).</param>

@@ -1,4 +1,4 @@
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>How a <see cref="FieldComparison"/> compares a field with a value.</summary>
 public enum ComparisonOperator

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>
 /// A condition on runs, as a tree: what a query such as <c>config.lr &lt; 0.01 OR tags = best</c> means, independent

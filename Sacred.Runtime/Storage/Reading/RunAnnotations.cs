@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Sacred.Storage.Curation;
+namespace Sacred.Storage.Reading;
 
 /// <summary>What users wrote about a run in the board.</summary>
 /// <param name="Tags">The tags, sorted.</param>

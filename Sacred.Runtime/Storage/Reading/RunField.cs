@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>
 /// Something a run can be filtered, sorted or shown by: an attribute (<c>status</c>, <c>duration</c>), a config key

@@ -1,4 +1,4 @@
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>What kind of values a <see cref="RunField"/> holds, which decides the comparisons and literals it takes.</summary>
 public enum FieldType

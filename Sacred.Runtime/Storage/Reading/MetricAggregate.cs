@@ -1,4 +1,4 @@
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>Which of a metric's summaries (kept at write time) a <see cref="RunField"/> reads.</summary>
 public enum MetricAggregate

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>
 /// The regular expressions of <see cref="ComparisonOperator.Matches"/>: .NET syntax, ignoring case, run by the

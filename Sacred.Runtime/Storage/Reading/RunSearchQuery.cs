@@ -5,9 +5,8 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Sacred.Configuration;
 
-using Sacred.Storage.Reading;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>
 /// The SQL behind <see cref="RunStore.Search"/> and <see cref="RunStore.Count"/>. A page is found in two steps

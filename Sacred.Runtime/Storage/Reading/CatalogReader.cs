@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>
 /// Reads distinct names and values by skipping through an index from one value to the next (a loose index scan),

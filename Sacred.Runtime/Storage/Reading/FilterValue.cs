@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>The kind of a <see cref="FilterValue"/>.</summary>
 public enum FilterValueKind

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Sacred.Storage.Querying;
+namespace Sacred.Storage.Reading;
 
 /// <summary>The columns every run has, by the names queries, sort keys and column lists use.</summary>
 public static class RunAttributes
