@@ -41,6 +41,7 @@ public sealed class HardStopTests : IDisposable
         using var release = new ManualResetEventSlim();
         using var finished = new ManualResetEventSlim();
         using var interrupt = new CancellationTokenSource();
+        var model = _files.Write("model.txt", "weights");
         var experiment = new FakeExperiment();
         experiment.Handlers["train"] = (state, run) =>
         {
@@ -50,6 +51,7 @@ public sealed class HardStopTests : IDisposable
                 run.LogScalar("loss", 0.25);
                 started.Set();
                 release.Wait(TimeSpan.FromMinutes(1)); // deaf to run.CancellationToken
+                run.AddArtifact(model);
                 return ConfigNode.From("too late");
             }
             finally
@@ -81,8 +83,14 @@ public sealed class HardStopTests : IDisposable
                 runs.GetMetric(run.Summary.Id, "loss", 10)!.Points.Select(p => p.Value));
         }
 
-        // The abandoned command ends when it is let go, on its own thread; nothing it does touches the run.
+        // The abandoned command ends when it is let go, on its own thread; what it reports then goes nowhere.
         release.Set();
         Assert.True(finished.Wait(TimeSpan.FromMinutes(1)));
+        using (var runs = RunStore.Open(store))
+        {
+            Assert.Empty(runs.GetRun(Assert.Single(runs.ListRuns(new RunQuery()).Runs).Id)!.Artifacts);
+        }
+
+        Assert.DoesNotContain("An error occurred", stderr.ToString(), StringComparison.Ordinal);
     }
 }

@@ -76,7 +76,9 @@ internal static class CommandRunner
         if (!invocation.WaitUnless(hardStop.Requested))
         {
             // The command ignored its cancellation: the run ends for it, with everything recorded so far; its
-            // thread is left behind (a background thread, so it never keeps the process alive).
+            // thread is left behind (a background thread, so it never keeps the process alive), and what it
+            // reports from now on goes nowhere.
+            run.Observers = null;
             sink.Write(LogLevel.Warning, name, $"Aborted after {ElapsedTime.Format(clock.Elapsed)}! (the command did not stop by itself)");
             recorder.Finish(RunStatus.Interrupted, run.Result, null);
             return Interrupted;
