@@ -110,9 +110,8 @@ internal static class CommandRunner
         catch (Exception e)
         {
             sink.Write(LogLevel.Error, name, $"Failed after {ElapsedTime.Format(clock.Elapsed)}!");
-            var trace = e.ToString().ReplaceLineEndings("\n");
-            host.Error.Write(trace + "\n");
-            recorder.Finish(RunStatus.Failed, null, FailTrace(trace));
+            host.Error.Write(FailTrace.Text(e) + "\n");
+            recorder.Finish(RunStatus.Failed, null, FailTrace.Lines(e));
             if (options.Debug)
             {
                 throw;
@@ -132,9 +131,6 @@ internal static class CommandRunner
             throw new CommandFailedException($"uncommitted changes in the git repository '{repository.Url}' (-e/--enforce_clean)");
         }
     }
-
-    private static string[] FailTrace(string trace) =>
-        trace.Split('\n').Select(line => line + "\n").ToArray();
 
     private static RunInterrupt? Interrupt(Exception e) => e switch
     {
