@@ -173,6 +173,22 @@ public sealed class FileStorageObserver : IRunObserver
     }
 
     /// <inheritdoc/>
+    /// <remarks>The run directory was claimed by this observer with an exclusive mkdir, so it is removed whole;
+    /// sources stay in <c>_sources/</c>, shared by content.</remarks>
+    public void AbandonStart(string reason)
+    {
+        if (_runDirectory is { } directory && Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        _record = null;
+        _output = null;
+        _metrics = null;
+        _runDirectory = null;
+    }
+
+    /// <inheritdoc/>
     public void Close() => _metrics?.Finish();
 
     private string MakeRunDirectory(string? givenId)
