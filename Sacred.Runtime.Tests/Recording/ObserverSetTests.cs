@@ -66,19 +66,33 @@ public sealed class ObserverSetTests
     }
 
     [Fact]
-    public void An_observer_that_cannot_record_the_start_is_dropped_with_a_warning()
+    public void A_start_one_observer_cannot_record_is_undone_in_those_before_it_and_never_sent_to_those_after()
     {
-        var failing = new RecordingObserver("failing", 50) { FailStart = true };
-        var healthy = new RecordingObserver("healthy", 20, id: "3");
-        var log = new StringWriter();
-        var set = new ObserverSet([failing, healthy], Sink(log), "exp");
+        var first = new RecordingObserver("first", 50, id: "3");
+        var failing = new RecordingObserver("failing", 30) { FailStart = true };
+        var last = new RecordingObserver("last", 20);
+        var set = new ObserverSet([first, failing, last], Sink(new StringWriter()), "exp");
 
-        var id = set.Started(Start());
-        set.Heartbeat(Beat("", [0]));
+        var error = Assert.Throws<ObserverUnavailableException>(() => set.Started(Start()));
 
-        Assert.Equal("3", id);
-        Assert.Empty(failing.Beats);
-        Assert.Contains("could not record the start", log.ToString());
+        Assert.Contains("failing: could not record the start: disk full", error.Message);
+        Assert.Equal(error.Message[..error.Message.IndexOf("; nothing ran", StringComparison.Ordinal)], first.AbandonedBecause);
+        Assert.Null(first.Ended);
+        Assert.False(last.WasStarted);
+        Assert.True(set.Heartbeat(Beat("", [0])));
+        Assert.Empty(first.Beats);
+    }
+
+    [Fact]
+    public void An_observer_that_cannot_undo_its_start_records_the_run_as_failed_by_default()
+    {
+        IRunObserver observer = new DefaultUndoObserver();
+
+        observer.AbandonStart("file storage /x: run directory '/x/1' already exists");
+
+        var ended = ((DefaultUndoObserver)observer).Ended!;
+        Assert.Equal("FAILED", ended.Status);
+        Assert.Equal(["file storage /x: run directory '/x/1' already exists\n"], ended.FailTrace);
     }
 
     private static LogSink Sink(TextWriter writer) => new(writer, 20);
@@ -129,8 +143,15 @@ public sealed class ObserverSetTests
             }
 
             StartedWith = run.Id;
+            WasStarted = true;
             return run.Id ?? id;
         }
+
+        public bool WasStarted { get; private set; }
+
+        public string? AbandonedBecause { get; private set; }
+
+        public void AbandonStart(string reason) => AbandonedBecause = reason;
 
         public void HeartbeatEvent(HeartbeatEvent beat)
         {
@@ -159,6 +180,42 @@ public sealed class ObserverSetTests
 
             Ended = end;
         }
+
+        public void Close()
+        {
+        }
+    }
+
+    /// <summary>An observer that keeps IRunObserver's default undo.</summary>
+    private sealed class DefaultUndoObserver : IRunObserver
+    {
+        public RunEndedEvent? Ended { get; private set; }
+
+        public string Name => "default";
+
+        public int Priority => 0;
+
+        public void Open()
+        {
+        }
+
+        public string? QueuedEvent(RunStartedEvent run) => null;
+
+        public string? StartedEvent(RunStartedEvent run) => null;
+
+        public void HeartbeatEvent(HeartbeatEvent beat)
+        {
+        }
+
+        public void ArtifactEvent(ArtifactEvent artifact)
+        {
+        }
+
+        public void ResourceEvent(ResourceEvent resource)
+        {
+        }
+
+        public void EndedEvent(RunEndedEvent end) => Ended = end;
 
         public void Close()
         {

@@ -18,7 +18,7 @@ namespace Sacred.Observers;
 /// Differences from Sacred, on purpose: every JSON file is replaced atomically (written beside, flushed, renamed),
 /// so a killed run never leaves a truncated file; metric points go to append-only sidecar files in
 /// <c>&lt;run&gt;/.metrics/</c> at each heartbeat and <c>metrics.json</c> is regenerated from them only when
-/// affordable and always at the end, instead of being read and rewritten whole at every heartbeat; the final
+/// affordable and always at the end (when the sidecars are deleted: a finished run's folder holds Sacred's files only), instead of being read and rewritten whole at every heartbeat; the final
 /// heartbeat's <c>metrics.json</c> is complete before <c>run.json</c> says the run ended; sources are written from
 /// the text embedded at compile time. <c>host</c> has <c>dotnet_version</c> where Sacred has
 /// <c>python_version</c>.
@@ -164,14 +164,32 @@ public sealed class FileStorageObserver : IRunObserver
         ArgumentNullException.ThrowIfNull(end);
         var record = Started();
 
-        // metrics.json is complete before run.json says the run is over.
+        // metrics.json is complete before run.json says the run is over; then the sidecars go, so the finished
+        // folder holds Sacred's layout only.
         _metrics!.Rewrite();
         record.End(end);
         SaveRecord();
+        _metrics.Finish();
     }
 
     /// <inheritdoc/>
-    public void Close() => _metrics?.Rewrite();
+    /// <remarks>The run directory was claimed by this observer with an exclusive mkdir, so it is removed whole;
+    /// sources stay in <c>_sources/</c>, shared by content.</remarks>
+    public void AbandonStart(string reason)
+    {
+        if (_runDirectory is { } directory && Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        _record = null;
+        _output = null;
+        _metrics = null;
+        _runDirectory = null;
+    }
+
+    /// <inheritdoc/>
+    public void Close() => _metrics?.Finish();
 
     private string MakeRunDirectory(string? givenId)
     {

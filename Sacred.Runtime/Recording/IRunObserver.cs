@@ -4,7 +4,8 @@ namespace Sacred.Recording;
 /// Receives the events of one run and records them somewhere (the embedded store, a Sacred FileStorage folder,
 /// MongoDB). Events arrive on one thread at a time, in Sacred's order: <see cref="Open"/>, then
 /// <see cref="QueuedEvent"/> or <see cref="StartedEvent"/>, heartbeats, artifact and resource events, one final
-/// heartbeat, one of completed / interrupted / failed, and <see cref="Close"/>. An exception from any event but
+/// heartbeat, one of completed / interrupted / failed, and <see cref="Close"/>; or, when another observer could
+/// not start the run, <see cref="AbandonStart"/> and <see cref="Close"/>. An exception from any event but
 /// <see cref="Open"/> and <see cref="StartedEvent"/> is reported once and retried at the next event; it never
 /// fails the run.
 /// </summary>
@@ -50,6 +51,15 @@ public interface IRunObserver
     /// <summary>Records the end of the run: COMPLETED, INTERRUPTED, TIMEOUT, a custom status, or FAILED with its trace.</summary>
     /// <param name="end">How the run ended.</param>
     void EndedEvent(RunEndedEvent end);
+
+    /// <summary>
+    /// Undoes a <see cref="StartedEvent"/> or <see cref="QueuedEvent"/> that succeeded when another observer could
+    /// not start the run: the run does not execute, so nothing may stay RUNNING. Called instead of any further
+    /// event, before <see cref="Close"/>. The default records the run as FAILED with <paramref name="reason"/> as
+    /// its trace (what Sacred does); an observer that can remove what it wrote should do so.
+    /// </summary>
+    /// <param name="reason">Why the run did not start, one line.</param>
+    void AbandonStart(string reason) => EndedEvent(new RunEndedEvent(System.DateTime.UtcNow, RunStatus.Failed, null, [reason + "\n"]));
 
     /// <summary>Flushes and releases everything; the last call.</summary>
     void Close();

@@ -9,7 +9,8 @@ namespace Sacred.Recording;
 
 /// <summary>
 /// Sends a run's events to its observers in priority order. The first observer that returns an id fixes the
-/// run's id. After the start, an observer's failure is reported once and never stops the run or the other
+/// run's id. A run that one observer cannot start does not start at all (<see cref="Started"/> throws, and the
+/// observers that had started undo it). After the start, an observer's failure is reported once and never stops the run or the other
 /// observers: a heartbeat it could not take is kept and re-sent, merged, with the next one, so a transient
 /// failure (a locked database, a full disk freed later) loses nothing. What is still unsent at the end is
 /// reported in a summary.
@@ -124,11 +125,18 @@ internal sealed class ObserverSet
         }
     }
 
+    /// <summary>
+    /// Starts the run with every observer, in priority order. A run that any observer cannot record does not
+    /// execute (nothing runs unrecorded; <c>-u</c> is the way to run unobserved): at the first failure the
+    /// observers after it are never called, those before it are asked to undo their start, and the failure is thrown.
+    /// </summary>
+    /// <exception cref="ObserverUnavailableException">An observer could not record the start.</exception>
     private string? Start(RunStartedEvent run, bool queued)
     {
         lock (_gate)
         {
             var id = run.Id;
+            var started = new List<Entry>();
             foreach (var entry in _entries)
             {
                 try
@@ -137,10 +145,22 @@ internal sealed class ObserverSet
                     var returned = queued ? entry.Observer.QueuedEvent(given) : entry.Observer.StartedEvent(given);
                     id ??= returned;
                     entry.Started = true;
+                    started.Add(entry);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    _log.Write(LogLevel.Warning, _category, $"The observer '{entry.Observer.Name}' could not record the start and records nothing for this run: {e.Message}");
+                    var reason = e is ObserverUnavailableException ? e.Message : $"{entry.Observer.Name}: could not record the start: {e.Message}";
+                    started.Reverse();
+                    foreach (var done in started)
+                    {
+                        done.Started = false;
+                        if (!TryCall(done, "undoing the start", () => done.Observer.AbandonStart(reason)))
+                        {
+                            done.Lost.Add("undoing the start of a run that did not execute");
+                        }
+                    }
+
+                    throw new ObserverUnavailableException(reason.TrimEnd('.') + "; nothing ran", e);
                 }
             }
 

@@ -53,8 +53,20 @@ internal static class CommandRunner
 
         if (options.Queue)
         {
-            var queuedId = observers.Queued(started);
-            observers.CloseAll();
+            string? queuedId;
+            try
+            {
+                queuedId = observers.Queued(started);
+            }
+            catch (ObserverUnavailableException e)
+            {
+                throw new CommandFailedException(e.Message);
+            }
+            finally
+            {
+                observers.CloseAll();
+            }
+
             sink.Write(LogLevel.Information, name, queuedId is null ? $"Queuing-up command '{command.Name}'" : $"Queued-up run with ID \"{queuedId}\"");
             return 0;
         }
@@ -64,9 +76,20 @@ internal static class CommandRunner
             Observers = observers,
             ConfigState = config.State,
         };
+        try
+        {
+            // Every observer records the start before anything else happens: a run that one of them cannot record
+            // does not execute (ObserverSet.Started undoes the others' starts).
+            run.Id = observers.Started(started);
+        }
+        catch (ObserverUnavailableException e)
+        {
+            observers.CloseAll();
+            throw new CommandFailedException(e.Message);
+        }
+
         var capture = OutputCapture.Start(options.Capture ?? (observers.Count == 0 ? CaptureMode.No : host.DefaultCapture));
         sink.Write(LogLevel.Information, name, $"Running command '{command.Name}'");
-        run.Id = observers.Started(started);
         sink.Write(LogLevel.Information, name, run.Id is null ? "Started" : $"Started run with ID \"{run.Id}\"");
         var recorder = new RunRecorder(observers, run.Metrics, capture, run.Info, () => run.Result, TimeSpan.FromSeconds(options.BeatInterval ?? 10));
         recorder.StartHeartbeats();
@@ -112,9 +135,8 @@ internal static class CommandRunner
         catch (Exception e)
         {
             sink.Write(LogLevel.Error, name, $"Failed after {ElapsedTime.Format(clock.Elapsed)}!");
-            var trace = e.ToString().ReplaceLineEndings("\n");
-            host.Error.Write(trace + "\n");
-            recorder.Finish(RunStatus.Failed, null, FailTrace(trace));
+            host.Error.Write(FailTrace.Text(e) + "\n");
+            recorder.Finish(RunStatus.Failed, null, FailTrace.Lines(e));
             if (options.Debug)
             {
                 throw;
@@ -134,9 +156,6 @@ internal static class CommandRunner
             throw new CommandFailedException($"uncommitted changes in the git repository '{repository.Url}' (-e/--enforce_clean)");
         }
     }
-
-    private static string[] FailTrace(string trace) =>
-        trace.Split('\n').Select(line => line + "\n").ToArray();
 
     private static RunInterrupt? Interrupt(Exception e) => e switch
     {

@@ -102,7 +102,7 @@ public sealed class MetricsJsonTests : IDisposable
     }
 
     [Fact]
-    public void Points_go_to_sidecars_under_dot_metrics_with_their_names_listed()
+    public void Points_go_to_sidecars_under_dot_metrics_with_their_names_listed_until_the_run_ends()
     {
         var observer = Started();
 
@@ -115,6 +115,14 @@ public sealed class MetricsJsonTests : IDisposable
         Assert.Equal(
             ["config.json", "cout.txt", "metrics.json", "run.json"],
             Directory.GetFiles(RunDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        observer.EndedEvent(new RunEndedEvent(SampleRun.Start.AddSeconds(2), "COMPLETED", null, null));
+
+        Assert.False(Directory.Exists(sidecars));
+        Assert.Equal(
+            ["config.json", "cout.txt", "metrics.json", "run.json"],
+            Directory.GetFileSystemEntries(RunDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([0L, 1L, 2L], ReadMetrics()!["b"].Steps);
     }
 
     [Fact]

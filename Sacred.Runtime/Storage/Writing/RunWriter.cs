@@ -26,14 +26,18 @@ internal sealed class RunWriter
     private ConfigNode? _info;
     private ConfigNode? _result;
 
-    private RunWriter(SqliteConnection connection, ContentStore files, long runId)
+    private RunWriter(SqliteConnection connection, ContentStore files, long runId, bool claimedQueued)
     {
         _connection = connection;
         _files = files;
         RunId = runId;
+        ClaimedQueued = claimedQueued;
     }
 
     public long RunId { get; }
+
+    /// <summary>Whether the start claimed a QUEUED run rather than inserting a new one.</summary>
+    public bool ClaimedQueued { get; }
 
     /// <summary>
     /// Records a started (or queued) run and returns its writer. An id given in the event is used: a number as the
@@ -49,7 +53,7 @@ internal sealed class RunWriter
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        var runId = ClaimOrInsert(connection, transaction, run, queued);
+        var (runId, claimed) = ClaimOrInsert(connection, transaction, run, queued);
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -68,7 +72,27 @@ internal sealed class RunWriter
         }
 
         transaction.Commit();
-        return new RunWriter(connection, files, runId);
+        return new RunWriter(connection, files, runId, claimed);
+    }
+
+    /// <summary>
+    /// Removes a run this writer inserted and nothing else has written to (another observer could not start it,
+    /// so it never executed), in one transaction. Its source files stay in the content store, shared by content.
+    /// </summary>
+    public void Discard()
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM run_sources WHERE run_id = $run;
+            DELETE FROM config_values WHERE run_id = $run;
+            DELETE FROM run_records WHERE run_id = $run;
+            DELETE FROM runs WHERE id = $run;
+            """;
+        command.Parameters.AddWithValue("$run", RunId);
+        command.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     public void Heartbeat(HeartbeatEvent beat)
@@ -192,7 +216,7 @@ internal sealed class RunWriter
         transaction.Commit();
     }
 
-    private static long ClaimOrInsert(SqliteConnection connection, SqliteTransaction transaction, RunStartedEvent run, bool queued)
+    private static (long RunId, bool Claimed) ClaimOrInsert(SqliteConnection connection, SqliteTransaction transaction, RunStartedEvent run, bool queued)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -218,7 +242,7 @@ internal sealed class RunWriter
                 }
 
                 reader.Close();
-                return Claim(command, existing, run);
+                return (Claim(command, existing, run), true);
             }
 
             command.Parameters.Clear();
@@ -244,7 +268,7 @@ internal sealed class RunWriter
         command.Parameters.AddWithValue("$run", runId);
         command.ExecuteNonQuery();
         ConfigValueIndex.Write(connection, transaction, runId);
-        return runId;
+        return (runId, false);
     }
 
     private static long Claim(SqliteCommand command, long runId, RunStartedEvent run)
