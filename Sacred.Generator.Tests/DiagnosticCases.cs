@@ -194,10 +194,10 @@ internal static class DiagnosticCases
             Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
             NoFiles,
             "Experiment",
-            "The referenced Sacred.Runtime implements generated-code contract version 1, but this Sacred.Generator writes code for generated-code contract version 2; reference a Sacred.Runtime and a Sacred.Generator of the same release",
+            "The referenced Sacred.Runtime implements generated-code contract version 2, but this Sacred.Generator writes code for generated-code contract version 3; reference a Sacred.Runtime and a Sacred.Generator of the same release",
             Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
             NoFiles,
-            RuntimeStub("namespace Sacred.Generated { public static class GeneratedCodeContract { public const int Version = 1; } }"),
+            RuntimeStub("namespace Sacred.Generated { public static class GeneratedCodeContract { public const int Version = 2; } }"),
             "older runtime");
 
         yield return new DiagnosticCase(
@@ -205,7 +205,7 @@ internal static class DiagnosticCases
             Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
             NoFiles,
             "Experiment",
-            "The referenced Sacred.Runtime implements no generated-code contract (it lacks Sacred.Generated.GeneratedCodeContract), but this Sacred.Generator writes code for generated-code contract version 2; reference a Sacred.Runtime and a Sacred.Generator of the same release",
+            "The referenced Sacred.Runtime implements no generated-code contract (it lacks Sacred.Generated.GeneratedCodeContract), but this Sacred.Generator writes code for generated-code contract version 3; reference a Sacred.Runtime and a Sacred.Generator of the same release",
             Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
             NoFiles,
             RuntimeStub(null),

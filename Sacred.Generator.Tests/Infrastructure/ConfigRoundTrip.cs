@@ -3,13 +3,14 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sacred.Storage.Reading;
 using Xunit;
 
 namespace Sacred.Generator.Tests.Infrastructure;
 
 /// <summary>
 /// Takes a config the whole way a user's config travels: updates on the command line, print_config, a recorded
-/// run's stored config (<c>-F</c>), save_config, and <c>with saved.json</c>, which must give the same config.
+/// run's stored config (the embedded store and <c>-F</c>), save_config, and <c>with saved.json</c>, which must give the same config.
 /// </summary>
 internal static class ConfigRoundTrip
 {
@@ -32,13 +33,22 @@ internal static class ConfigRoundTrip
             Assert.Equal(Values(printed.Stdout), Values(reloaded.Stdout));
 
             var storage = Path.Combine(directory, "runs");
-            var run = experiment.Run(typeName, [.. withUpdates, "-F", storage]);
+            var store = Path.Combine(directory, "store");
+            var run = experiment.Run(typeName, [.. withUpdates, "-F", storage, "--store", store]);
             Assert.True(run.ExitCode == 0, run.Stderr);
             // The run's id is the one every observer agreed on, the embedded store's included: find its folder.
             var recorded = Assert.Single(Directory.GetFiles(storage, "config.json", SearchOption.AllDirectories));
             using var stored = JsonDocument.Parse(File.ReadAllText(recorded));
             using var file = JsonDocument.Parse(File.ReadAllText(saved));
             Assert.Equal(file.RootElement.ToString(), stored.RootElement.ToString());
+
+            var id = long.Parse(Path.GetFileName(Path.GetDirectoryName(recorded))!, System.Globalization.CultureInfo.InvariantCulture);
+            using (var runs = RunStore.Open(store))
+            {
+                var inStore = runs.GetRun(id) ?? throw new Xunit.Sdk.XunitException("run " + id + " is not in the embedded store");
+                Assert.Equal(File.ReadAllText(saved), inStore.Config.ToJson(indented: true));
+            }
+
             return stored.RootElement.Clone();
         }
         finally
