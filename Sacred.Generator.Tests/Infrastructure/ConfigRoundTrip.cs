@@ -10,7 +10,8 @@ namespace Sacred.Generator.Tests.Infrastructure;
 
 /// <summary>
 /// Takes a config the whole way a user's config travels: updates on the command line, print_config, a recorded
-/// run's stored config (the embedded store and <c>-F</c>), save_config, and <c>with saved.json</c>, which must give the same config.
+/// run's stored config (the embedded store and <c>-F</c>), save_config, and <c>with saved.json</c>, which must give the same config
+/// and the same result of main.
 /// </summary>
 internal static class ConfigRoundTrip
 {
@@ -31,6 +32,12 @@ internal static class ConfigRoundTrip
             var reloaded = experiment.Run(typeName, "print_config", "with", saved);
             Assert.True(reloaded.ExitCode == 0, reloaded.Stderr);
             Assert.Equal(Values(printed.Stdout), Values(reloaded.Stdout));
+
+            // The typed config the code receives (whole, or key by key) is the same too: main's result says so.
+            var ran = experiment.Run(typeName, [.. withUpdates, "-u"]);
+            var rerun = experiment.Run(typeName, "with", saved, "-u");
+            Assert.True(ran.ExitCode == 0 && rerun.ExitCode == 0, ran.Stderr + rerun.Stderr);
+            Assert.Equal(Result(ran.Stderr), Result(rerun.Stderr));
 
             var storage = Path.Combine(directory, "runs");
             var store = Path.Combine(directory, "store");
@@ -55,6 +62,13 @@ internal static class ConfigRoundTrip
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>The run's <c>Result: ...</c> line.</summary>
+    private static string Result(string stderr)
+    {
+        var line = Assert.Single(stderr.Split('\n'), l => l.Contains("Result: ", StringComparison.Ordinal));
+        return line[line.IndexOf("Result: ", StringComparison.Ordinal)..];
     }
 
     /// <summary>The <c>key = value</c> part of print_config's lines, without docs and change markers.</summary>
