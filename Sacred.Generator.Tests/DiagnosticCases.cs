@@ -113,7 +113,7 @@ internal static class DiagnosticCases
             Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public System.IO.FileInfo Checkpoint { get; init; } = new(\"model.pt\"); }\n}",
             NoFiles,
             "System.IO.FileInfo",
-            "Config member 'checkpoint' has type 'FileInfo', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these or of records with a parameterless constructor, or a record",
+            "Config member 'checkpoint' has type 'FileInfo', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these or of records with a parameterless constructor, a Dictionary<string, T> or IReadOnlyDictionary<string, T> of these, of such records or of such lists, or a record",
             Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public string Checkpoint { get; init; } = \"model.pt\"; }\n}",
             NoFiles);
 
