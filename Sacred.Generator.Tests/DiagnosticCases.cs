@@ -113,7 +113,7 @@ internal static class DiagnosticCases
             Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public System.IO.FileInfo Checkpoint { get; init; } = new(\"model.pt\"); }\n}",
             NoFiles,
             "System.IO.FileInfo",
-            "Config member 'checkpoint' has type 'FileInfo', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these or of records with a parameterless constructor, or a record",
+            "Config member 'checkpoint' has type 'FileInfo', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these or of records with a parameterless constructor, a Dictionary<string, T> or IReadOnlyDictionary<string, T> of these, of such records or of such lists, or a record",
             Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public string Checkpoint { get; init; } = \"model.pt\"; }\n}",
             NoFiles);
 
@@ -194,10 +194,10 @@ internal static class DiagnosticCases
             Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
             NoFiles,
             "Experiment",
-            "The referenced Sacred.Runtime implements generated-code contract version 1, but this Sacred.Generator writes code for generated-code contract version 2; reference a Sacred.Runtime and a Sacred.Generator of the same release",
+            "The referenced Sacred.Runtime implements generated-code contract version 2, but this Sacred.Generator writes code for generated-code contract version 3; reference a Sacred.Runtime and a Sacred.Generator of the same release",
             Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
             NoFiles,
-            RuntimeStub("namespace Sacred.Generated { public static class GeneratedCodeContract { public const int Version = 1; } }"),
+            RuntimeStub("namespace Sacred.Generated { public static class GeneratedCodeContract { public const int Version = 2; } }"),
             "older runtime");
 
         yield return new DiagnosticCase(
@@ -205,7 +205,7 @@ internal static class DiagnosticCases
             Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
             NoFiles,
             "Experiment",
-            "The referenced Sacred.Runtime implements no generated-code contract (it lacks Sacred.Generated.GeneratedCodeContract), but this Sacred.Generator writes code for generated-code contract version 2; reference a Sacred.Runtime and a Sacred.Generator of the same release",
+            "The referenced Sacred.Runtime implements no generated-code contract (it lacks Sacred.Generated.GeneratedCodeContract), but this Sacred.Generator writes code for generated-code contract version 3; reference a Sacred.Runtime and a Sacred.Generator of the same release",
             Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
             NoFiles,
             RuntimeStub(null),

@@ -110,7 +110,7 @@ public sealed class ParsableConfigTests : IClassFixture<ParsableConfigTests.Expe
     public void Parsable_values_round_trip_through_print_config_the_store_and_save_config()
     {
         var stored = ConfigRoundTrip.Check(
-            _experiments.Compiled, "Demo.Parsed", "later", "patch=7x8", "epsilon=0.125", "parent=" + Parent, "extra=['" + Parent + "', '" + Guid.Empty + "']");
+            _experiments.Compiled, "Demo.Parsed", "later", "patch=7x8", "epsilon=0.125", "parent=" + Parent, "extra=['" + Parent + "', '" + Guid.Empty + "']", "endpoint=https://example.net/api?q=1&page=2");
 
         Assert.Equal("7x8", stored.GetProperty("patch").GetString());
         Assert.Equal(0.125, stored.GetProperty("epsilon").GetDouble());
@@ -118,6 +118,8 @@ public sealed class ParsableConfigTests : IClassFixture<ParsableConfigTests.Expe
         Assert.Equal(Parent, stored.GetProperty("parent").GetString());
         Assert.Equal(2, stored.GetProperty("extra").GetArrayLength());
         Assert.Equal("0f8fad5b-d9cb-469f-a165-70867728950e", stored.GetProperty("run_group").GetString());
+        Assert.Equal("https://example.net/api?q=1&page=2", stored.GetProperty("endpoint").GetString());
+        Assert.Equal("2025-02-03", stored.GetProperty("start").GetString());
     }
 
     [Theory]

@@ -76,6 +76,16 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Dictionaries_generate_expected_code_that_compiles_clean()
+    {
+        var result = GeneratorHarness.Run(new[] { (GeneratorHarness.SourcePath, DictionaryConfigTests.Source) }, DictionaryConfigTests.Files, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputProblems);
+        Snapshot.Verify("Dictionary.Weighted", result.Generated["Demo.Weighted.Sacred.g.cs"]);
+    }
+
+    [Fact]
     public void Generated_code_is_deterministic()
     {
         var first = GeneratorHarness.Run(TestSources.Full, ("/src/default.json", TestSources.FullDefaults));

@@ -136,7 +136,8 @@ internal sealed class ConfigBinder : IBindingReport
 
     /// <summary>
     /// Applies a JSON object to <paramref name="type"/> member by member: a nested object updates only the keys it
-    /// names (as the command line's dotted keys do); any other value replaces the member's value.
+    /// names (as the command line's dotted keys do), an object for a dictionary sets or adds only the entries it
+    /// names; any other value replaces the member's value.
     /// </summary>
     private void Assign(ConfigTypeModel type, JsonValueModel value, List<string> path, string keyPrefix, List<ConfigAssignmentModel> output)
     {
@@ -165,7 +166,8 @@ internal sealed class ConfigBinder : IBindingReport
 
             if (JsonValueBinder.Bind(property.Value, member.Type, key, this) is { } bound)
             {
-                output.Add(new ConfigAssignmentModel(memberPath.ToEquatableArray(), bound));
+                var merges = member.Type.IsDictionary && property.Value.Kind == JsonValueKind.Object;
+                output.Add(new ConfigAssignmentModel(memberPath.ToEquatableArray(), bound, merges));
             }
         }
     }

@@ -37,7 +37,12 @@ internal static class JsonValueBinder
             return Record(json, target, key, report);
         }
 
-        var value = target.IsSequence || target.Kind == ValueKind.Record ? null : Scalar(json, target);
+        if (target.IsDictionary && json.Kind == JsonValueKind.Object)
+        {
+            return Dictionary(json, target, key, report);
+        }
+
+        var value = target.IsSequence || target.IsDictionary || target.Kind == ValueKind.Record ? null : Scalar(json, target);
         if (value is null)
         {
             report?.Misfit(json, key, target);
@@ -129,6 +134,20 @@ internal static class JsonValueBinder
         return items.Any(i => i is null)
             ? null
             : new ConfigValueModel(target, string.Empty, items.Select(i => i!).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A dictionary's entries from a JSON object, each value checked against the value type at its key
+    /// (<c>loss_weights.kl</c>); an entry's <see cref="ConfigValueModel.Property"/> is its name.
+    /// </summary>
+    private static ConfigValueModel? Dictionary(JsonValueModel json, TypeModel target, string key, IBindingReport? report)
+    {
+        var entries = json.Properties
+            .Select(property => Bind(property.Value, target.Element!, key + "." + property.Name, report) is { } value ? value with { Property = property.Name } : null)
+            .ToList();
+        return entries.Any(e => e is null)
+            ? null
+            : new ConfigValueModel(target, string.Empty, entries.Select(e => e!).ToEquatableArray());
     }
 
     /// <summary>A whole record from a JSON object (a list element): the type's defaults, and the members given.</summary>

@@ -12,6 +12,8 @@ namespace Sacred.Generator.Binding;
 /// <item>enums, records and other parsable types (Guid, DateOnly, user types) fit only themselves;</item>
 /// <item>a list or array is passed by reference, so its element type must be the same; a <c>List&lt;T&gt;</c> or
 /// <c>T[]</c> also fits <c>IList&lt;T&gt;</c> and <c>IReadOnlyList&lt;T&gt;</c>;</item>
+/// <item>a dictionary likewise: the same value type, and a <c>Dictionary&lt;string, T&gt;</c> also fits
+/// <c>IReadOnlyDictionary&lt;string, T&gt;</c>;</item>
 /// <item>a type not in the compilation yet fits the record generated from a JSON schema under that name.</item>
 /// </list>
 /// JSON numbers are literals, written with the key's suffix: a real literal also fits float and decimal, as
@@ -34,6 +36,12 @@ internal static class ValueFit
         if (value.IsSequence || target.IsSequence)
         {
             return value.IsSequence && target.IsSequence && SameType(value.Element!, target.Element!) && PassesAs(value.Kind, target.Kind);
+        }
+
+        if (value.IsDictionary || target.IsDictionary)
+        {
+            return value.IsDictionary && target.IsDictionary && SameType(value.Element!, target.Element!)
+                && (value.Kind == target.Kind || target.Kind == ValueKind.IReadOnlyDictionary);
         }
 
         if (value.Kind == target.Kind)

@@ -48,7 +48,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
         "SACRED008",
         "Config member type is not supported",
-        "Config member '{0}' has type '{1}', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these or of records with a parameterless constructor, or a record");
+        "Config member '{0}' has type '{1}', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these or of records with a parameterless constructor, a Dictionary<string, T> or IReadOnlyDictionary<string, T> of these, of such records or of such lists, or a record");
 
     public static readonly DiagnosticDescriptor DuplicateKey = Create(
         "SACRED009",

@@ -18,6 +18,9 @@ internal sealed class OwnerEmitter
     private readonly ConfigTypeModel _config;
     private readonly ValueCode _values = new();
 
+    /// <summary>True once code calls the generated <c>__SacredWithEntries&lt;T&gt;</c>.</summary>
+    private bool _usesWithEntries;
+
     private OwnerEmitter(GenerationModel model)
     {
         _model = model;
@@ -147,7 +150,7 @@ internal sealed class OwnerEmitter
         public static {{Config}} __SacredDefaults()
         {
             var __c = new {{Config}}();
-            {{Code.Lines(_model.Defaults.Select(a => $"__c = {With("__c", a.PropertyPath, ValueLiterals.Expression(a.Value))};"))}}
+            {{Code.Lines(_model.Defaults.Select(a => Assignment("__c", a)))}}
             return __c;
         }
         """);
@@ -160,6 +163,7 @@ internal sealed class OwnerEmitter
             {
                 {{Code.Lines(leaves.Select(l => ApplyCase(l.Key, l.Path, l.Member, l.Derived)))}}
                 default:
+                    {{Code.Lines(leaves.Where(l => l.Member.Type.IsDictionary).Select(l => ApplyEntry(l.Key, l.Path, l.Member, l.Derived)))}}
                     return {{UpdateStatus}}.UnknownKey;
             }
             """);
@@ -202,6 +206,40 @@ internal sealed class OwnerEmitter
             """);
     }
 
+    /// <summary>
+    /// <c>loss_weights.kl=0.5</c>: parses the value as the dictionary's value type and sets that one entry in a
+    /// copy of the dictionary; a new entry is stored too, and reported as <c>AddedEntry</c> so that the runtime
+    /// accepts it only from a file or with <c>-f</c>.
+    /// </summary>
+    private string ApplyEntry(string key, IReadOnlyList<string> path, ConfigMemberModel member, bool derived)
+    {
+        var prefix = CSharp.Literal(key + ".");
+        if (derived)
+        {
+            return Code.Of($$"""
+                if (key.StartsWith({{prefix}}, global::System.StringComparison.Ordinal))
+                {
+                    return {{UpdateStatus}}.DerivedKey;
+                }
+                """);
+        }
+
+        _usesWithEntries = true;
+        var current = "config." + string.Join(".", path);
+        var entries = "new " + ValueLiterals.DictionarySyntax(member.Type) + " { [__entry] = __v }";
+        var added = member.Type.IsNullable ? current + "?.ContainsKey(__entry) != true" : "!" + current + ".ContainsKey(__entry)";
+        return Code.Of($$"""
+            if (key.Length > {{(key.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}} && key.StartsWith({{prefix}}, global::System.StringComparison.Ordinal))
+            {
+                var __entry = key.Substring({{(key.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}});
+                {{_values.ParseInto(member.Type.Element!, "__v")}}
+                var __added = {{added}};
+                config = {{With("config", path, "__SacredWithEntries(" + current + ", " + entries + ")")}};
+                return __added ? {{UpdateStatus}}.AddedEntry : {{UpdateStatus}}.Applied;
+            }
+            """);
+    }
+
     private string ApplyNamed()
     {
         var body = _model.NamedConfigs.Count == 0 ? "return false;" : Code.Of($$"""
@@ -221,11 +259,11 @@ internal sealed class OwnerEmitter
             """);
     }
 
-    private static string NamedConfigCase(NamedConfigModel named)
+    private string NamedConfigCase(NamedConfigModel named)
     {
         var apply = named.MethodName is not null
             ? $"config = {named.MethodName}(config);"
-            : Code.Lines(named.Assignments.Select(a => $"config = {With("config", a.PropertyPath, ValueLiterals.Expression(a.Value))};"));
+            : Code.Lines(named.Assignments.Select(a => Assignment("config", a)));
         return Code.Of($$"""
             case {{CSharp.Literal(named.Name)}}:
                 {{apply}}
@@ -501,11 +539,97 @@ internal sealed class OwnerEmitter
                 """);
         }
 
-        if (_values.UsesJsonList)
+        if (_values.UsesJsonList || _values.UsesJsonValue)
         {
             yield return Code.Of($$"""
                 private delegate bool __SacredJsonReader<T>(global::System.Text.Json.JsonElement element, out T value);
+                """);
+        }
 
+        if (_values.UsesJsonValue)
+        {
+            yield return Code.Of($$"""
+                /// <summary>A JSON value (<c>{"width": 64}</c>) read by <paramref name="read"/>.</summary>
+                private static bool __SacredParseJson<T>(string text, __SacredJsonReader<T> read, out T value)
+                {
+                    value = default!;
+                    try
+                    {
+                        using var __document = global::System.Text.Json.JsonDocument.Parse(text);
+                        return read(__document.RootElement, out value);
+                    }
+                    catch (global::System.Text.Json.JsonException)
+                    {
+                        return false;
+                    }
+                }
+                """);
+        }
+
+        if (_values.UsesJsonDictionary)
+        {
+            yield return Code.Of($$"""
+                /// <summary>A JSON object (<c>{"kl": 0.5, "ce": 1}</c>), each entry's value parsed by <paramref name="parse"/> from its JSON text.</summary>
+                private static bool __SacredParseJsonDictionary<T>(string text, {{ValueParser}}<T> parse, out global::System.Collections.Generic.Dictionary<string, T> value)
+                {
+                    value = new global::System.Collections.Generic.Dictionary<string, T>();
+                    try
+                    {
+                        using var __document = global::System.Text.Json.JsonDocument.Parse(text);
+                        if (__document.RootElement.ValueKind != global::System.Text.Json.JsonValueKind.Object) return false;
+                        foreach (var __entry in __document.RootElement.EnumerateObject())
+                        {
+                            if (!parse(__entry.Value.GetRawText(), out var __item)) return false;
+                            value[__entry.Name] = __item;
+                        }
+
+                        return true;
+                    }
+                    catch (global::System.Text.Json.JsonException)
+                    {
+                        return false;
+                    }
+                }
+                """);
+        }
+
+        if (_usesWithEntries)
+        {
+            yield return Code.Of($$"""
+                /// <summary>A new dictionary: the entries of <paramref name="existing"/> (if any), then <paramref name="entries"/> set or added.</summary>
+                private static global::System.Collections.Generic.Dictionary<string, T> __SacredWithEntries<T>(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, T>>? existing, global::System.Collections.Generic.Dictionary<string, T> entries)
+                {
+                    var __merged = existing is null ? new global::System.Collections.Generic.Dictionary<string, T>() : new global::System.Collections.Generic.Dictionary<string, T>(existing);
+                    foreach (var __entry in entries)
+                    {
+                        __merged[__entry.Key] = __entry.Value;
+                    }
+
+                    return __merged;
+                }
+                """);
+        }
+
+        if (_values.UsesDictionaryNode)
+        {
+            yield return Code.Of($$"""
+                /// <summary>A dictionary as an object node, entries in ordinal order.</summary>
+                private static {{ConfigNode}} __SacredDictionaryNode<T>(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, T>> entries, global::System.Func<T, {{ConfigNode}}> convert)
+                {
+                    var __b = new {{ConfigObjectBuilder}}();
+                    foreach (var __entry in entries)
+                    {
+                        __b.Add(__entry.Key, convert(__entry.Value));
+                    }
+
+                    return __b.Build();
+                }
+                """);
+        }
+
+        if (_values.UsesJsonList)
+        {
+            yield return Code.Of($$"""
                 /// <summary>A JSON list (<c>[{"width": 64}]</c>), each element read by <paramref name="read"/>.</summary>
                 private static bool __SacredParseJsonList<T>(string text, __SacredJsonReader<T> read, out global::System.Collections.Generic.List<T> value)
                 {
@@ -606,6 +730,22 @@ internal sealed class OwnerEmitter
                 return true;
             }
             """);
+    }
+
+    /// <summary>
+    /// <c>target = target with { ... }</c> storing a config file's value; a file's object for a dictionary sets
+    /// or adds its entries, keeping the others.
+    /// </summary>
+    private string Assignment(string target, ConfigAssignmentModel assignment)
+    {
+        var value = ValueLiterals.Expression(assignment.Value);
+        if (assignment.MergesEntries)
+        {
+            _usesWithEntries = true;
+            value = "__SacredWithEntries(" + target + "." + string.Join(".", assignment.PropertyPath) + ", " + value + ")";
+        }
+
+        return target + " = " + With(target, assignment.PropertyPath, value) + ";";
     }
 
     /// <summary><c>c with { A = c.A with { B = value } }</c> for the path A, B.</summary>

@@ -11,6 +11,7 @@ internal static class RuntimeNames
     public const string ConfigNode = "global::Sacred.ConfigNode";
     public const string ConfigObjectBuilder = "global::Sacred.Generated.ConfigObjectBuilder";
     public const string ValueParsers = "global::Sacred.Generated.ValueParsers";
+    public const string ValueParser = "global::Sacred.Generated.ValueParser";
     public const string UpdateStatus = "global::Sacred.Generated.UpdateStatus";
     public const string ConfigKeyInfo = "global::Sacred.Generated.ConfigKeyInfo";
     public const string CommandInfo = "global::Sacred.Generated.CommandInfo";

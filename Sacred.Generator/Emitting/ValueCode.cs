@@ -24,6 +24,15 @@ internal sealed class ValueCode
     /// <summary>True once code calls the generated <c>__SacredParseJsonList&lt;T&gt;</c>.</summary>
     public bool UsesJsonList { get; private set; }
 
+    /// <summary>True once code calls the generated <c>__SacredParseJsonDictionary&lt;T&gt;</c>.</summary>
+    public bool UsesJsonDictionary { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredParseJson&lt;T&gt;</c> (a record, a dictionary's value).</summary>
+    public bool UsesJsonValue { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredDictionaryNode&lt;T&gt;</c>.</summary>
+    public bool UsesDictionaryNode { get; private set; }
+
     /// <summary>True once code calls the generated <c>__SacredParseJsonArray&lt;T&gt;</c>.</summary>
     public bool UsesJsonArray { get; private set; }
 
@@ -65,7 +74,10 @@ internal sealed class ValueCode
         "if (!" + ParseCall(type, "value", target) + ") return " + RuntimeNames.UpdateStatus + ".InvalidValue;";
 
     /// <summary>A call parsing the text <paramref name="input"/> into a new variable <paramref name="target"/>, true when valid.</summary>
-    public string ParseCall(TypeModel type, string input, string target)
+    public string ParseCall(TypeModel type, string input, string target) => Parse(type, input, "out var " + target);
+
+    /// <summary>A call parsing the text <paramref name="input"/> with the out argument <paramref name="output"/> (<c>out var x</c>, <c>out x</c>).</summary>
+    private string Parse(TypeModel type, string input, string output)
     {
         if (type.IsSequence && type.Element!.Kind == ValueKind.Record)
         {
@@ -76,16 +88,36 @@ internal sealed class ValueCode
             }
 
             UsesJsonList = true;
-            return (type.Kind == ValueKind.Array ? "__SacredParseJsonArray<" : "__SacredParseJsonList<") + type.Element.FullName + ">(" + input + ", " + reader + ", out var " + target + ")";
+            return (type.Kind == ValueKind.Array ? "__SacredParseJsonArray<" : "__SacredParseJsonList<") + type.Element.FullName + ">(" + input + ", " + reader + ", " + output + ")";
+        }
+
+        if (type.IsDictionary)
+        {
+            UsesJsonDictionary = true;
+            return "__SacredParseJsonDictionary<" + TypeSyntax(type.Element!) + ">(" + input + ", " + ElementParser(type.Element!) + ", " + output + ")";
+        }
+
+        if (type.Kind == ValueKind.Record)
+        {
+            UsesJsonValue = true;
+            return "__SacredParseJson<" + type.FullName + ">(" + input + ", __SacredReadRecord" + ReaderIndex(type.Record!) + ", " + output + ")";
         }
 
         return type.Kind switch
         {
-            ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList => Parsers + ".TryParseList<" + type.Element!.FullName + ">(" + input + ", " + ParserFor(type.Element!) + ", out var " + target + ")",
-            ValueKind.Array => Parsers + ".TryParseArray<" + type.Element!.FullName + ">(" + input + ", " + ParserFor(type.Element!) + ", out var " + target + ")",
-            _ => ParserFor(type) + "(" + input + ", out var " + target + ")",
+            ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList => Parsers + ".TryParseList<" + type.Element!.FullName + ">(" + input + ", " + ParserFor(type.Element!) + ", " + output + ")",
+            ValueKind.Array => Parsers + ".TryParseArray<" + type.Element!.FullName + ">(" + input + ", " + ParserFor(type.Element!) + ", " + output + ")",
+            _ => ParserFor(type) + "(" + input + ", " + output + ")",
         };
     }
+
+    /// <summary>
+    /// A <c>ValueParser&lt;T&gt;</c> for a dictionary's values: a scalar's parser, or a lambda parsing a list or a
+    /// record (whose parse gives a <c>List&lt;T&gt;</c> where the value type may be <c>IReadOnlyList&lt;T&gt;</c>).
+    /// </summary>
+    private string ElementParser(TypeModel type) => type.IsSequence || type.Kind == ValueKind.Record
+        ? "static (string __t, out " + TypeSyntax(type) + " __e) => { var __ok = " + Parse(type, "__t", "out var __p") + "; __e = __p; return __ok; }"
+        : ParserFor(type);
 
     /// <summary>The index of the JSON reader of <paramref name="record"/>, a list element: <c>__SacredReadRecord{i}</c>.</summary>
     public int ReaderIndex(ConfigTypeModel record)
@@ -120,12 +152,20 @@ internal sealed class ValueCode
     {
         ValueKind.Enum => Node + ".From(__SacredEnumName" + EnumIndex(type) + "(" + value + "))",
         ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList or ValueKind.Array => Node + ".FromList(" + value + ", static __e => " + ToNode(type.Element!, "__e") + ")",
+        ValueKind.Dictionary or ValueKind.IReadOnlyDictionary => DictionaryNode(type, value),
         ValueKind.Record => "__SacredNode" + RecordIndex(type.Record!) + "(" + value + ")",
         ValueKind.Uri => Node + ".From(" + value + ".OriginalString)",
         ValueKind.Parsable => Node + ".From(" + Format(type, value) + ")",
         ValueKind.ParsableNumber => NumberNode(Format(type, value)),
         _ => Node + ".From(" + value + ")",
     };
+
+    /// <summary>An object node of the entries, in ordinal order as every object; the lambda's parameter is not <c>__e</c>, which a list value's lambda uses.</summary>
+    private string DictionaryNode(TypeModel type, string value)
+    {
+        UsesDictionaryNode = true;
+        return "__SacredDictionaryNode(" + value + ", static __d => " + ToNode(type.Element!, "__d") + ")";
+    }
 
     /// <summary>Dates and times are stored in ISO 8601 (<c>O</c>), as DateTime is; other types in their general format.</summary>
     private static string? FormatOf(TypeModel type) =>

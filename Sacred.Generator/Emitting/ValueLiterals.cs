@@ -25,6 +25,12 @@ internal static class ValueLiterals
                 : "new global::System.Collections.Generic.List<" + element + "> " + body;
         }
 
+        if (type.IsDictionary)
+        {
+            var entries = value.Items.Select(e => "[" + CSharp.Literal(e.Property) + "] = " + Expression(e));
+            return "new " + DictionarySyntax(type) + (value.Items.Count == 0 ? "()" : " { " + string.Join(", ", entries) + " }");
+        }
+
         if (type.Kind == ValueKind.Record)
         {
             return value.Items.Count == 0
@@ -52,6 +58,10 @@ internal static class ValueLiterals
     /// <summary>Whether writing <paramref name="value"/> calls the generated <c>__SacredConstant</c> helper.</summary>
     public static bool NeedsConstantHelper(ConfigValueModel value) =>
         (value.Text is not null && value.Type.Kind is ValueKind.Parsable or ValueKind.ParsableNumber) || value.Items.Any(NeedsConstantHelper);
+
+    /// <summary>The <c>Dictionary&lt;string, T&gt;</c> that holds a dictionary's entries, whichever dictionary type the key declares.</summary>
+    public static string DictionarySyntax(TypeModel type) =>
+        "global::System.Collections.Generic.Dictionary<string, " + ValueCode.TypeSyntax(type.Element!) + ">";
 
     /// <summary>An element type as written in generated code (nullable value types keep their <c>?</c>).</summary>
     private static string ElementSyntax(TypeModel type) => type.FullName + (type.IsNullable && type.IsValueType ? "?" : string.Empty);

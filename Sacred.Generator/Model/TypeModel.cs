@@ -6,7 +6,7 @@ namespace Sacred.Generator.Model;
 /// <param name="Display">The type as users write it, e.g. <c>int?</c> or <c>List&lt;double&gt;</c>.</param>
 /// <param name="IsNullable">True for <c>Nullable&lt;T&gt;</c> or an annotated reference type.</param>
 /// <param name="IsValueType">True for structs (nullable ones are <c>Nullable&lt;T&gt;</c>).</param>
-/// <param name="Element">The element type of a list or array.</param>
+/// <param name="Element">The element type of a list or array, or the value type of a dictionary.</param>
 /// <param name="EnumMembers">The member names of an enum.</param>
 /// <param name="Record">The nested config record.</param>
 internal sealed record TypeModel(
@@ -21,4 +21,7 @@ internal sealed record TypeModel(
 {
     /// <summary>True for lists and arrays, whose values are their <see cref="Element"/>s.</summary>
     public bool IsSequence => Kind is ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList or ValueKind.Array;
+
+    /// <summary>True for dictionaries keyed by string, whose entries' values are their <see cref="Element"/>s.</summary>
+    public bool IsDictionary => Kind is ValueKind.Dictionary or ValueKind.IReadOnlyDictionary;
 }

@@ -38,6 +38,12 @@ internal enum ValueKind
 
     /// <summary><c>T[]</c>.</summary>
     Array,
+
+    /// <summary><c>Dictionary&lt;string, T&gt;</c>: a mapping of entry names to values of <c>T</c>.</summary>
+    Dictionary,
+
+    /// <summary><c>IReadOnlyDictionary&lt;string, T&gt;</c>, filled with a <c>Dictionary&lt;string, T&gt;</c>.</summary>
+    IReadOnlyDictionary,
     Record,
 
     /// <summary>

@@ -25,6 +25,8 @@ internal static class KnownTypes
     public const string List = "System.Collections.Generic.List`1";
     public const string IList = "System.Collections.Generic.IList`1";
     public const string IReadOnlyList = "System.Collections.Generic.IReadOnlyList`1";
+    public const string Dictionary = "System.Collections.Generic.Dictionary`2";
+    public const string IReadOnlyDictionary = "System.Collections.Generic.IReadOnlyDictionary`2";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
@@ -32,7 +34,7 @@ internal static class KnownTypes
     public const string GeneratedCodeContract = "Sacred.Generated.GeneratedCodeContract";
 
     /// <summary>The <c>GeneratedCodeContract.Version</c> that the code in Emitting/ is written for.</summary>
-    public const int ContractVersion = 2;
+    public const int ContractVersion = 3;
 
     public const string TorchSharpAssembly = "TorchSharp";
     public const string Torch = "TorchSharp.torch";

@@ -66,6 +66,16 @@ internal sealed class TypeParser
                 return Collection(list.Value, named.TypeArguments[0], fullName, display, nullable);
             }
 
+            var dictionary = Symbols.Is(named, KnownTypes.Dictionary) ? ValueKind.Dictionary
+                : Symbols.Is(named, KnownTypes.IReadOnlyDictionary) ? ValueKind.IReadOnlyDictionary
+                : (ValueKind?)null;
+            if (dictionary is not null)
+            {
+                return named.TypeArguments[0].SpecialType == SpecialType.System_String
+                    ? Dictionary(dictionary.Value, named.TypeArguments[1], fullName, display, nullable)
+                    : null;
+            }
+
             if (named.IsRecord || Symbols.GetAttribute(named, KnownTypes.Config) is not null)
             {
                 var record = nullable ? null : _schemas.ParseNested(named);
@@ -82,13 +92,29 @@ internal sealed class TypeParser
     {
         var element = Parse(elementType);
         // A record element is built from JSON with new() and with-expressions, so it needs a parameterless constructor.
-        if (element is null || element.IsSequence || element.Kind == ValueKind.Unresolved || (element.IsNullable && element.IsValueType)
+        if (element is null || element.IsSequence || element.IsDictionary || element.Kind == ValueKind.Unresolved || (element.IsNullable && element.IsValueType)
             || (element.Kind == ValueKind.Record && !element.Record!.HasParameterlessConstructor))
         {
             return null;
         }
 
         return new TypeModel(kind, fullName, display, nullable, false, element, EquatableArray<string>.Empty, null);
+    }
+
+    /// <summary>
+    /// A dictionary keyed by string. Its values are anything a list holds, or a list: an entry is set alone
+    /// (<c>loss_weights.kl=0.5</c>), so its value parses as a key's value does.
+    /// </summary>
+    private TypeModel? Dictionary(ValueKind kind, ITypeSymbol valueType, string fullName, string display, bool nullable)
+    {
+        var value = Parse(valueType);
+        if (value is null || value.IsDictionary || value.Kind == ValueKind.Unresolved || (value.IsNullable && value.IsValueType)
+            || (value.Kind == ValueKind.Record && !value.Record!.HasParameterlessConstructor))
+        {
+            return null;
+        }
+
+        return new TypeModel(kind, fullName, display, nullable, false, value, EquatableArray<string>.Empty, null);
     }
 
     /// <summary>Uri, or a type that parses itself: <c>T : IParsable&lt;T&gt;</c>, a number when <c>T : INumberBase&lt;T&gt;</c>.</summary>

@@ -52,6 +52,13 @@ public static class ConfigBuilder
                 case UpdateStatus.DerivedKey when update.FromFile:
                     derivedFromFiles.Add(update);
                     break;
+                case UpdateStatus.AddedEntry when !update.FromFile:
+                    logger?.LogWarning("Added new config entry: \"{Key}\"", update.Key);
+                    applied.Add(update);
+                    break;
+                case UpdateStatus.AddedEntry:
+                    applied.Add(update);
+                    break;
                 case UpdateStatus.UnknownKey when force:
                     added.Add(new(update.Key, LiteralParser.Parse(update.Value)));
                     logger?.LogWarning("Added new config entry: \"{Key}\"", update.Key);
@@ -107,12 +114,23 @@ public static class ConfigBuilder
 
         return status switch
         {
-            UpdateStatus.InvalidValue => throw UpdateErrors.InvalidValue(update, keys.Find(update.Key)),
+            UpdateStatus.InvalidValue => throw UpdateErrors.InvalidValue(update, keys.Find(update.Key), keys.EntryOwner(update.Key)),
+            UpdateStatus.AddedEntry when !force && !update.FromFile => throw NewEntry(definition, state, update, keys),
             UpdateStatus.DerivedKey when !update.FromFile => throw UpdateErrors.Derived(update),
             UpdateStatus.UnknownKey when keys.IsGroup(update.Key) => throw UpdateErrors.Group(update, keys),
             UpdateStatus.UnknownKey when !force => throw UpdateErrors.UnknownKey(update, keys),
             _ => status,
         };
+    }
+
+    /// <summary>The error for a dictionary entry the command line adds without <c>-f</c>, naming the entries the dictionary had.</summary>
+    private static ConfigUpdateException NewEntry<TState>(ExperimentDefinition<TState> definition, TState state, ConfigUpdate update, ConfigKeySet keys)
+        where TState : class
+    {
+        var dictionary = keys.EntryOwner(update.Key)!.Key;
+        var added = update.Key[(dictionary.Length + 1)..];
+        var entries = definition.ToNode(state).Get(dictionary)?.Members.Select(m => m.Key).Where(e => e != added).ToList() ?? [];
+        return UpdateErrors.NewEntry(update, dictionary, entries);
     }
 
     /// <summary>

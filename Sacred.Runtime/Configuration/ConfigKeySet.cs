@@ -19,6 +19,23 @@ internal sealed class ConfigKeySet(IReadOnlyList<ConfigKeyInfo> keys)
     /// <summary>True when <paramref name="key"/> is the prefix of other keys, as <c>model</c> is of <c>model.depth</c>.</summary>
     public bool IsGroup(string key) => MembersOf(key).Any();
 
+    /// <summary>
+    /// The key whose entry <paramref name="key"/> names, as <c>loss_weights</c> for <c>loss_weights.kl</c>: a key
+    /// that is a prefix of another key's path holds entries (a dictionary); null when there is none.
+    /// </summary>
+    public ConfigKeyInfo? EntryOwner(string key)
+    {
+        for (var dot = key.LastIndexOf('.'); dot > 0; dot = key.LastIndexOf('.', dot - 1))
+        {
+            if (_keys.TryGetValue(key[..dot], out var owner))
+            {
+                return owner;
+            }
+        }
+
+        return null;
+    }
+
     public IEnumerable<string> MembersOf(string group) =>
         _keys.Keys.Where(k => k.StartsWith(group + ".", StringComparison.Ordinal));
 }

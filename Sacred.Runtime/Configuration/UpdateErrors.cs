@@ -12,11 +12,21 @@ internal static class UpdateErrors
         $"unknown config key '{update.Key}' in {update.Origin}{Suggestions.DidYouMean(update.Key, keys.Names)}" +
         " (see print_config for all keys)");
 
-    public static ConfigUpdateException InvalidValue(ConfigUpdate update, ConfigKeyInfo? info) => new(
+    public static ConfigUpdateException InvalidValue(ConfigUpdate update, ConfigKeyInfo? info, ConfigKeyInfo? entryOwner = null) => new(
         $"invalid value '{update.Value}' for '{update.Key}'" +
-        (info is null ? "" : $" ({info.TypeName})") +
+        (info is not null ? $" ({info.TypeName})" : entryOwner is not null ? $" (an entry of {entryOwner.Key}: {entryOwner.TypeName})" : "") +
         $" in {update.Origin}" +
         (info?.AllowedValues is { Count: > 0 } allowed ? $"; valid values: {string.Join(", ", allowed)}" : ""));
+
+    /// <summary>A dictionary entry the command line adds without <c>-f</c>: names the entries there are.</summary>
+    public static ConfigUpdateException NewEntry(ConfigUpdate update, string dictionary, IReadOnlyList<string> entries)
+    {
+        var entry = update.Key[(dictionary.Length + 1)..];
+        var existing = entries.Count == 0 ? "it has no entries" : "its entries are " + string.Join(", ", entries.Select(e => $"'{e}'"));
+        var close = Suggestions.DidYouMean(entry, entries) is { Length: > 2 } hint ? $" ({hint[2..]})" : "";
+        return new($"'{dictionary}' has no entry '{entry}' in {update.Origin}; {existing}{close}; " +
+            $"add it with -f/--force, or give the whole dictionary: {dictionary}={{...}}");
+    }
 
     public static ConfigUpdateException Derived(ConfigUpdate update) =>
         new($"'{update.Key}' is derived from other values and cannot be set (in {update.Origin})");

@@ -33,7 +33,7 @@ internal static class UpdateExpander
             }
             else if (IsJsonPath(token) && File.Exists(token))
             {
-                updates.AddRange(UpdatesFile.Read(token));
+                updates.AddRange(UpdatesFile.Read(token, keys));
             }
             else if (namedConfigs.Any(n => n.Name == token))
             {
@@ -41,7 +41,7 @@ internal static class UpdateExpander
             }
             else if (IsJsonPath(token))
             {
-                updates.AddRange(UpdatesFile.Read(token));
+                updates.AddRange(UpdatesFile.Read(token, keys));
             }
             else
             {
@@ -60,7 +60,7 @@ internal static class UpdateExpander
         if (!keys.Contains(key) && value.StartsWith('{') && keys.IsGroup(key)
             && LiteralParser.Parse(value) is { Kind: ConfigNodeKind.Object } tree)
         {
-            foreach (var (path, leaf) in Leaves(tree, key + "."))
+            foreach (var (path, leaf) in Leaves(tree, key + ".", keys))
             {
                 updates.Add(new ConfigUpdate(path, leaf.ToJson(indented: false), origin, FromFile: false));
             }
@@ -71,13 +71,14 @@ internal static class UpdateExpander
         updates.Add(new ConfigUpdate(key, value, origin, FromFile: false));
     }
 
-    private static IEnumerable<(string Path, ConfigNode Leaf)> Leaves(ConfigNode tree, string prefix)
+    /// <summary>The leaves of an object value; a key holding entries (a dictionary) takes its object whole.</summary>
+    private static IEnumerable<(string Path, ConfigNode Leaf)> Leaves(ConfigNode tree, string prefix, ConfigKeySet keys)
     {
         foreach (var (key, value) in tree.Members)
         {
-            if (value.Kind == ConfigNodeKind.Object)
+            if (value.Kind == ConfigNodeKind.Object && !keys.Contains(prefix + key))
             {
-                foreach (var leaf in Leaves(value, prefix + key + "."))
+                foreach (var leaf in Leaves(value, prefix + key + ".", keys))
                 {
                     yield return leaf;
                 }

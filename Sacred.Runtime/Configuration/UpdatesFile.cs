@@ -7,7 +7,8 @@ namespace Sacred.Configuration;
 
 /// <summary>
 /// Reads a JSON file of config updates (<c>with v2.json</c>): a JSON object whose nested objects are flattened to
-/// dotted keys; each leaf's raw JSON text is the value, and arrays stay whole.
+/// dotted keys; each leaf's raw JSON text is the value, and arrays stay whole. An object for a key that holds
+/// entries (a dictionary) sets its entries one by one, each entry's value whole: <c>loss_weights.kl=0.5</c>.
 /// </summary>
 internal static class UpdatesFile
 {
@@ -17,7 +18,7 @@ internal static class UpdatesFile
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    public static IReadOnlyList<ConfigUpdate> Read(string path)
+    public static IReadOnlyList<ConfigUpdate> Read(string path, ConfigKeySet keys)
     {
         var origin = $"updates file '{path}'";
         string text;
@@ -39,7 +40,7 @@ internal static class UpdatesFile
             }
 
             var updates = new List<ConfigUpdate>();
-            Flatten(document.RootElement, "", origin, updates);
+            Flatten(document.RootElement, "", origin, keys, updates);
             return updates;
         }
         catch (JsonException e)
@@ -49,14 +50,21 @@ internal static class UpdatesFile
     }
 
     /// <summary>Flattens a JSON object into dotted-key updates, in file order; empty objects set nothing.</summary>
-    public static void Flatten(JsonElement element, string prefix, string origin, List<ConfigUpdate> updates)
+    private static void Flatten(JsonElement element, string prefix, string origin, ConfigKeySet keys, List<ConfigUpdate> updates)
     {
         foreach (var property in element.EnumerateObject())
         {
             var key = prefix + property.Name;
-            if (property.Value.ValueKind == JsonValueKind.Object)
+            if (property.Value.ValueKind == JsonValueKind.Object && keys.Contains(key))
             {
-                Flatten(property.Value, key + ".", origin, updates);
+                foreach (var entry in property.Value.EnumerateObject())
+                {
+                    updates.Add(new ConfigUpdate(key + "." + entry.Name, entry.Value.GetRawText(), origin, FromFile: true));
+                }
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Object)
+            {
+                Flatten(property.Value, key + ".", origin, keys, updates);
             }
             else
             {

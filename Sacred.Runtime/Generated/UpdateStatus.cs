@@ -17,4 +17,10 @@ public enum UpdateStatus
 
     /// <summary>The text is not a valid value of the key's type.</summary>
     InvalidValue,
+
+    /// <summary>
+    /// The value was parsed and stored as a new entry of a dictionary (<c>loss_weights.mse=1</c> where
+    /// <c>loss_weights</c> has no <c>mse</c>). A config file may add entries; the command line only with <c>-f</c>.
+    /// </summary>
+    AddedEntry,
 }
