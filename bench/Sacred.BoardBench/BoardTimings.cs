@@ -85,8 +85,10 @@ internal static class BoardTimings
         };
         Console.WriteLine("| Chromium page load | first rows median (ms) | min (ms) | max (ms) |");
         Console.WriteLine("|---|---:|---:|---:|");
+        var breakdowns = new List<string>();
         foreach (var (name, path) in pages)
         {
+            var breakdown = "";
             var times = new List<double>();
             for (var i = 0; i < 7; i++)
             {
@@ -100,9 +102,32 @@ internal static class BoardTimings
                 {
                     times.Add(ms);
                 }
+
+                if (i == 6)
+                {
+                    breakdown = await page.EvaluateAsync<string>("""
+                        () => {
+                          const t = (n) => Math.round(n);
+                          const nav = performance.getEntriesByType('navigation')[0];
+                          const parts = [`html ${t(nav.responseEnd)}`, `app start ${t(performance.getEntriesByName('board:start')[0].startTime)}`];
+                          for (const r of performance.getEntriesByType('resource'))
+                            if (r.name.includes('/api/')) parts.push(`${new URL(r.name).pathname} ${t(r.startTime)}–${t(r.responseEnd)}`);
+                          parts.push(`first rows ${t(performance.getEntriesByName('board:first-rows')[0].startTime)}`);
+                          return parts.join(', ');
+                        }
+                        """);
+                }
             }
 
+            breakdowns.Add($"{name}: {breakdown}");
+
             Console.WriteLine($"| {name} | {Median(times):F0} | {times.Min():F0} | {times.Max():F0} |");
+        }
+
+        Console.WriteLine();
+        foreach (var line in breakdowns)
+        {
+            Console.WriteLine($"- {line} (ms from navigation start, last load)");
         }
     }
 

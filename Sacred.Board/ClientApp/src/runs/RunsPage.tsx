@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, bulkTags, fetchCatalog, fetchCount, fetchRuns, type RunsRequest } from '../api';
 import { formatNumber } from '../format';
-import type { Catalog, QueryError, RunRow, Session } from '../types';
+import type { Catalog, QueryError, RunRow } from '../types';
 import { type Location, navigate, rememberRunsUrl, withParams } from '../url';
 import { ColumnPicker } from './ColumnPicker';
 import { columnFor, defaultColumns, isAttribute } from './columns';
@@ -13,7 +13,7 @@ const PAGE = 100;
 let firstRowsMarked = false;
 
 /** The runs table with its query, sort and columns, all kept in the address so a link reproduces the view. */
-export function RunsPage({ session, location }: { session: Session; location: Location }) {
+export function RunsPage({ readOnly, location }: { readOnly: boolean; location: Location }) {
   const params = location.params;
   rememberRunsUrl();
   const query = params.get('q') ?? '';
@@ -159,7 +159,7 @@ export function RunsPage({ session, location }: { session: Session; location: Lo
             <span>
               <b>{selected.size}</b> selected
             </span>
-            {!session.readOnly && (
+            {!readOnly && (
               <>
                 <input class="input input-small" placeholder="tag" aria-label="tag for the selected runs" value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
                 <button class="button" onClick={() => applyBulkTag(true)}>
