@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, bulkTags, fetchCatalog, fetchCount, fetchRuns, type RunsRequest } from '../api';
 import { formatNumber } from '../format';
 import type { Catalog, QueryError, RunRow } from '../types';
@@ -87,7 +87,7 @@ export function RunsPage({ readOnly, location }: { readOnly: boolean; location: 
     loading.current = new Set();
   }
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const mine = generation.current;
     setTotal(null);
     setMessage(null);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RunRow } from '../types';
 import type { Column } from './columns';
 
@@ -48,7 +48,8 @@ export function RunsTable(props: Props) {
   const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
   const { onRange } = props;
-  useEffect(() => onRange(first, last), [first, last, total, onRange]);
+  // Before paint: the first page is requested as soon as the table exists, not a frame later.
+  useLayoutEffect(() => onRange(first, last), [first, last, total, onRange]);
 
   const width = props.columns.reduce((sum, c) => sum + c.width, 44);
   const rows = [];
