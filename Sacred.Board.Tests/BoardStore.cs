@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
+using Sacred.Host;
 using Sacred.Observers;
+using Sacred.Recording;
 
 namespace Sacred.Board.Tests;
 
@@ -116,7 +118,7 @@ public sealed class BoardStore : IDisposable
             Host = $"host<svg onload=\"window.{HostileMarker}=3\">",
             Metrics = { [$"loss{image}"] = [1.0, 0.5] },
             Output = $"plain line\n{script}\n{image}\n\u001b[31m{image}\u001b[0m\n\u001b]8;;javascript:window.{HostileMarker}=4\u0007click me\u001b]8;;\u0007\n",
-            Sources = [new SourceFile($"Evil{image}.cs", "d41d8cd98f00b204e9800998ecf8427e", $"// {script}\nclass Evil {{ string s = \"{image}\"; }}\n")],
+            Sources = [new SourceFileInfo($"Evil{image}.cs", "d41d8cd98f00b204e9800998ecf8427e", $"// {script}\nclass Evil {{ string s = \"{image}\"; }}\n")],
             Artifacts =
             [
                 ("evil.html", Encoding.UTF8.GetBytes($"<html><body>{script}{image}</body></html>")),

@@ -2,9 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
+using Sacred.Host;
+using Sacred.Metrics;
 using Sacred.Observers;
+using Sacred.Recording;
 
 namespace Sacred.Board.Tests;
 
@@ -23,7 +26,7 @@ internal sealed class RecordedRun
     public string Host { get; init; } = "gpu-box-1";
     public DateTime Start { get; init; } = DateTime.UtcNow.AddMinutes(-30);
     public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(12);
-    public IReadOnlyList<SourceFile> Sources { get; init; } = [new SourceFile("Train.cs", "9e107d9d372bb6826bd81d3542a419d6", "// Train.cs\nusing Sacred;\n\npublic static class Train\n{\n    public static double Run(double learningRate) => 1.0 / learningRate; // the result\n}\n")];
+    public IReadOnlyList<SourceFileInfo> Sources { get; init; } = [new SourceFileInfo("Train.cs", "9e107d9d372bb6826bd81d3542a419d6", "// Train.cs\nusing Sacred;\n\npublic static class Train\n{\n    public static double Run(double learningRate) => 1.0 / learningRate; // the result\n}\n")];
     public IReadOnlyList<(string Name, byte[] Content)> Artifacts { get; init; } = [];
     public IReadOnlyList<string>? FailTrace { get; init; }
 
@@ -38,7 +41,7 @@ internal sealed class RecordedRun
         var started = new RunStartedEvent(
             null,
             "train",
-            new ExperimentInfo(Experiment, "/home/ada/experiments", Sources.Count > 0 ? Sources[0].Path : "Train.cs", Sources, [new DependencyInfo("Sacred.Runtime", "1.0.0"), new DependencyInfo("TorchSharp", "0.107.0")], [new RepositoryInfo("git@example.com:ada/experiments.git", "4f1c2d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d", Dirty: true)]),
+            new ExperimentInfo(Experiment, "/home/ada/experiments", Sources.Count > 0 ? Sources[0].Path : "Train.cs", Sources, [new DependencyInfo("Sacred.Runtime", "1.0.0"), new DependencyInfo("TorchSharp", "0.107.0")], [new GitRepository("git@example.com:ada/experiments.git", "4f1c2d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d", Dirty: true)]),
             new HostInfo(Host, ["Linux", "Linux-6.1.0-x86_64"], "AMD EPYC 7B13", null, "10.0.1", new Dictionary<string, string> { ["CUDA_VISIBLE_DEVICES"] = "0" }, new Dictionary<string, ConfigNode>()),
             Start,
             Config,

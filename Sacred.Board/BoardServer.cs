@@ -20,6 +20,8 @@ using Sacred.Board.Hosting;
 using Sacred.Board.Security;
 using Sacred.Storage;
 using Sacred.Storage.Curation;
+using Sacred.Storage.Reading;
+using Sacred.Storage.Writing;
 
 namespace Sacred.Board;
 

@@ -10,6 +10,11 @@ namespace Sacred.Generator.Tests;
 /// <param name="Message">The exact message.</param>
 /// <param name="FixedSource">The corrected source.</param>
 /// <param name="FixedFiles">Additional files of the corrected case.</param>
+/// <param name="RuntimeStub">
+/// Source of a stand-in Sacred.Runtime the failing case compiles against instead of the real one; the fixed twin
+/// always uses the real runtime.
+/// </param>
+/// <param name="Variant">Tells apart cases of one id.</param>
 public sealed record DiagnosticCase(
     string Id,
     string Source,
@@ -17,7 +22,9 @@ public sealed record DiagnosticCase(
     string SpanText,
     string Message,
     string FixedSource,
-    IReadOnlyList<(string Path, string Text)> FixedFiles)
+    IReadOnlyList<(string Path, string Text)> FixedFiles,
+    string? RuntimeStub = null,
+    string? Variant = null)
 {
-    public override string ToString() => Id;
+    public override string ToString() => Variant is null ? Id : Id + " (" + Variant + ")";
 }

@@ -24,6 +24,23 @@ internal static class DiagnosticCases
         }
         """;
 
+    /// <summary>A stand-in Sacred.Runtime with the attributes the cases use and, when given, a contract version.</summary>
+    private static string RuntimeStub(string? contract) => """
+        namespace Sacred
+        {
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class ExperimentAttribute : System.Attribute
+            {
+                public ExperimentAttribute(string? name = null) { }
+                public bool AutoMain { get; set; }
+                public System.Type[]? Ingredients { get; set; }
+            }
+
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class MainAttribute : System.Attribute { }
+        }
+        """ + contract;
+
     private static readonly (string, string)[] NoFiles = System.Array.Empty<(string, string)>();
 
     public static IEnumerable<DiagnosticCase> All()
@@ -93,11 +110,11 @@ internal static class DiagnosticCases
 
         yield return new DiagnosticCase(
             "SACRED008",
-            Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public Uri Endpoint { get; init; } = new(\"http://x\"); }\n}",
+            Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public System.IO.FileInfo Checkpoint { get; init; } = new(\"model.pt\"); }\n}",
             NoFiles,
-            "Uri",
-            "Config member 'endpoint' has type 'Uri', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, a nullable of these, a List<T> or array of these, or a nested [Config] record",
-            Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public string Endpoint { get; init; } = \"http://x\"; }\n}",
+            "System.IO.FileInfo",
+            "Config member 'checkpoint' has type 'FileInfo', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these or of records with a parameterless constructor, or a record",
+            Usings + "[Experiment] public static partial class Exp {\n[Config] public sealed partial record Config { public string Checkpoint { get; init; } = \"model.pt\"; }\n}",
             NoFiles);
 
         yield return new DiagnosticCase(
@@ -171,5 +188,27 @@ internal static class DiagnosticCases
             "'Go' must be a static, non-generic method to be a main function",
             Usings + "[Experiment] public partial class Exp { [Main] static void Go() { } }",
             NoFiles);
+
+        yield return new DiagnosticCase(
+            "SACRED017",
+            Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
+            NoFiles,
+            "Experiment",
+            "The referenced Sacred.Runtime implements generated-code contract version 1, but this Sacred.Generator writes code for generated-code contract version 2; reference a Sacred.Runtime and a Sacred.Generator of the same release",
+            Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
+            NoFiles,
+            RuntimeStub("namespace Sacred.Generated { public static class GeneratedCodeContract { public const int Version = 1; } }"),
+            "older runtime");
+
+        yield return new DiagnosticCase(
+            "SACRED017",
+            Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
+            NoFiles,
+            "Experiment",
+            "The referenced Sacred.Runtime implements no generated-code contract (it lacks Sacred.Generated.GeneratedCodeContract), but this Sacred.Generator writes code for generated-code contract version 2; reference a Sacred.Runtime and a Sacred.Generator of the same release",
+            Usings + "[Experiment(\"exp\")] public static partial class Exp { [Main] static void Go() { } }",
+            NoFiles,
+            RuntimeStub(null),
+            "runtime without the contract");
     }
 }

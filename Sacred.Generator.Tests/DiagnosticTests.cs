@@ -26,7 +26,9 @@ public sealed class DiagnosticTests
     [MemberData(nameof(Cases))]
     public void Failing_source_reports_the_diagnostic_at_the_narrowest_span(DiagnosticCase item)
     {
-        var result = GeneratorHarness.Run(item.Source, item.Files.ToArray());
+        var result = item.RuntimeStub is null
+            ? GeneratorHarness.Run(item.Source, item.Files.ToArray())
+            : GeneratorHarness.RunAgainstRuntime(GeneratorHarness.CompileLibrary("Sacred.Runtime", item.RuntimeStub, withRuntime: false), item.Source, item.Files.ToArray());
 
         var diagnostic = Assert.Single(result.GeneratorDiagnostics);
         Assert.Equal(item.Id, diagnostic.Id);
@@ -65,6 +67,19 @@ public sealed class DiagnosticTests
         }
 
         Assert.Equal(DiagnosticDescriptors.All.Count, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Diagnostics_are_created_from_descriptors_never_from_id_strings()
+    {
+        var generator = Path.Combine(RepositoryRoot(), "Sacred.Generator");
+        var descriptors = Path.Combine(generator, "Diagnostics", "DiagnosticDescriptors.cs");
+        var offenders = Directory.EnumerateFiles(generator, "*.cs", SearchOption.AllDirectories)
+            .Where(file => file != descriptors && !file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, System.StringComparison.Ordinal))
+            .Where(file => Regex.IsMatch(File.ReadAllText(file), "\"SACRED\\d{3}\""))
+            .ToList();
+
+        Assert.Empty(offenders);
     }
 
     private static string SpanText(Diagnostic diagnostic, DiagnosticCase item)

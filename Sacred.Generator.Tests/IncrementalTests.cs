@@ -24,17 +24,82 @@ public sealed class IncrementalTests
         SacredGenerator.Steps.Targets,
     };
 
-    [Fact]
-    public void Unrelated_edit_leaves_every_model_step_cached_or_unchanged()
+    private const string UnrelatedFile = "an unrelated file added";
+    private const string CommentInBody = "a comment and blank lines inside a method body";
+    private const string Indentation = "indentation changed";
+    private const string LinesBefore = "blank lines before the experiment, moving every position after them";
+
+    [Theory]
+    [InlineData(UnrelatedFile)]
+    [InlineData(CommentInBody)]
+    [InlineData(Indentation)]
+    [InlineData(LinesBefore)]
+    public void Edit_that_changes_no_model_leaves_every_model_step_cached_or_unchanged(string edit)
     {
-        var files = new[] { ("/src/default.json", TestSources.FullDefaults) };
+        foreach (var (source, files) in new[] { (TestSources.Full, new[] { ("/src/default.json", TestSources.FullDefaults) }), (TestSources.JsonSchema, JsonSchemaFiles) })
+        {
+            var compilation = GeneratorHarness.CreateCompilation(new[] { (GeneratorHarness.SourcePath, source) });
+            var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
+
+            var result = driver.RunGenerators(Edit(compilation, source, edit)).GetRunResult().Results.Single();
+
+            AssertModelStepsCachedOrUnchanged(result);
+        }
+    }
+
+    [Fact]
+    public void In_the_ide_sources_are_not_read_and_the_generated_code_still_compiles()
+    {
         var compilation = GeneratorHarness.CreateCompilation(new[] { (GeneratorHarness.SourcePath, TestSources.Full) });
-        var driver = GeneratorHarness.CreateDriver(files);
-        driver = driver.RunGenerators(compilation);
+        var driver = GeneratorHarness.CreateDriver(IncrementalGeneratorOutputKind.Implementation, ("/src/default.json", TestSources.FullDefaults))
+            .RunGenerators(compilation);
 
-        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Demo; public static class Unrelated { public static int Answer => 42; }", GeneratorHarness.ParseOptions, "/src/Unrelated.cs"));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var edited = Edit(compilation, TestSources.Full, CommentInBody);
+        driver = driver.RunGeneratorsAndUpdateCompilation(edited, out var output, out var diagnostics);
+        var result = driver.GetRunResult().Results.Single();
 
+        Assert.Empty(diagnostics);
+        Assert.DoesNotContain(SacredGenerator.Steps.Sources, result.TrackedSteps.Keys);
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.EndsWith(".Sources.g.cs", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    private static readonly (string, string)[] JsonSchemaFiles =
+    {
+        ("/src/defaults.json", TestSources.JsonSchemaDefaults),
+        ("/src/override.json", TestSources.JsonSchemaOverride),
+        ("/src/named/big.json", TestSources.JsonSchemaBig),
+    };
+
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string source, string edit)
+    {
+        if (edit == UnrelatedFile)
+        {
+            return compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Demo; public static class Unrelated { public static int Answer => 42; }", GeneratorHarness.ParseOptions, "/src/Unrelated.cs"));
+        }
+
+        var edited = edit switch
+        {
+            CommentInBody => InsertAtLineOf(source, "Console.WriteLine($\"", "\n\n        // a comment that changes nothing\n\n"),
+            Indentation => source.Replace("    [Main]", "  [Main]", StringComparison.Ordinal),
+            _ => source.Replace("namespace Demo;", "namespace Demo;\n\n", StringComparison.Ordinal),
+        };
+        Assert.NotEqual(source, edited);
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == GeneratorHarness.SourcePath);
+        return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(edited, GeneratorHarness.ParseOptions, GeneratorHarness.SourcePath));
+    }
+
+    /// <summary>Inserts <paramref name="text"/> at the start of the line holding <paramref name="marker"/>.</summary>
+    private static string InsertAtLineOf(string source, string marker, string text)
+    {
+        var index = source.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(index >= 0, "marker not found: " + marker);
+        var lineStart = source.LastIndexOf('\n', index) + 1;
+        return source.Insert(lineStart, text);
+    }
+
+    private static void AssertModelStepsCachedOrUnchanged(GeneratorRunResult result)
+    {
         foreach (var step in ModelSteps)
         {
             if (!result.TrackedSteps.TryGetValue(step, out var runs))
@@ -50,7 +115,9 @@ public sealed class IncrementalTests
             }
         }
 
+        Assert.Contains(SacredGenerator.Steps.Experiments, result.TrackedSteps.Keys);
         Assert.Contains(SacredGenerator.Steps.Bound, result.TrackedSteps.Keys);
+        Assert.Contains(SacredGenerator.Steps.Code, result.TrackedSteps.Keys);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class TorchSeedingTests
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.OutputProblems);
         Snapshot.Verify("Torch.Trainer", Code(result));
-        var invoke = Code(result).Split("public override global::Sacred.Configuration.ConfigNode? Invoke(")[1];
+        var invoke = Code(result).Split("public override global::Sacred.ConfigNode? Invoke(")[1];
         Assert.StartsWith(SeedCall, invoke.Split('{', 2)[1].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).First(l => !l.StartsWith("//", StringComparison.Ordinal)));
     }
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Sacred.Generator.Binding;
 using Sacred.Generator.Diagnostics;
 using Sacred.Generator.Emitting;
 using Sacred.Generator.Model;
@@ -52,6 +53,8 @@ public sealed class SacredGenerator : IIncrementalGenerator
         Register(context, experiments.Combine(jsonFiles));
         Register(context, ingredients.Combine(jsonFiles));
 
+        // Reading and hashing every source file on every edit is what the IDE must not do: the embedded sources
+        // are implementation-only output, made for builds, and the code above compiles without them.
         var projectDirectory = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
             options.GlobalOptions.TryGetValue("build_property.ProjectDir", out var directory) && !string.IsNullOrEmpty(directory) ? directory : null);
         var sources = context.CompilationProvider.Combine(projectDirectory)
@@ -61,14 +64,14 @@ public sealed class SacredGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Value is { } owner ? new ExperimentTarget(owner.Namespace, owner.ClassName, owner.FilePath) : null)
             .Where(static target => target is not null)
             .WithTrackingName(Steps.Targets);
-        context.RegisterSourceOutput(targets.Combine(sources), static (spc, pair) =>
+        context.RegisterImplementationSourceOutput(targets.Combine(sources), static (spc, pair) =>
             spc.AddSource(SourcesEmitter.HintName(pair.Left!), SourcesEmitter.Emit(pair.Left!, pair.Right)));
     }
 
     private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<(Result<OwnerModel> Left, EquatableArray<JsonFileModel> Right)> owners)
     {
         var bound = owners
-            .Select(static (pair, _) => ConfigFileBinder.Bind(pair.Left, pair.Right))
+            .Select(static (pair, _) => ConfigBinder.Bind(pair.Left, pair.Right))
             .WithTrackingName(Steps.Bound);
         var code = bound
             .Select(static (result, _) => result.Value)
@@ -81,13 +84,15 @@ public sealed class SacredGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(code, static (spc, model) =>
             spc.AddSource(HintName(model!.Owner), OwnerEmitter.Emit(model!)));
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        // Sites found by the binding stage become locations only here, in the compilation being reported on, so
+        // the models never hold positions. Valid owners have no diagnostics and never reach this combination.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
         {
-            foreach (var info in list)
+            foreach (var info in pair.Left)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.Get(info.Id),
-                    Locations.ToLocation(info.Location),
+                    DiagnosticDescriptors.Get(info.DescriptorId),
+                    info.Site is { } site ? SourceSites.Resolve(pair.Right, site) : Locations.ToLocation(info.Location),
                     info.Arguments.Cast<object>().ToArray()));
             }
         });

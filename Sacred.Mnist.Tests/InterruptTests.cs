@@ -19,7 +19,7 @@ public sealed class InterruptTests
         {
             var jit = MnistRun.Jit();
             var start = new ProcessStartInfo(jit[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = outputDir };
-            foreach (var argument in new[] { jit[1], "with", "fast", "epochs=1000", "print_every=1", "threads=1", "output_dir=" + outputDir, "-u" })
+            foreach (var argument in new[] { jit[1], "with", "fast", "data.source=synthetic", "epochs=1000", "print_every=1", "threads=1", "output_dir=" + outputDir, "-u" })
             {
                 start.ArgumentList.Add(argument);
             }

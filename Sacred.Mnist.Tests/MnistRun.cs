@@ -36,8 +36,21 @@ public sealed partial class MnistRun
     /// <summary>The embedded store the run recorded into (one run).</summary>
     public string Store => Path.Combine(OutputDir, "store");
 
-    /// <summary>Runs <paramref name="command"/> (the JIT sample through <c>dotnet</c>, or the AOT binary), recording into its own store.</summary>
-    public static MnistRun Start(string[] command, params string[] updates)
+    /// <summary>
+    /// Runs <paramref name="command"/> (the JIT sample through <c>dotnet</c>, or the AOT binary) <c>with fast</c> on
+    /// rendered digits, recording into its own store.
+    /// </summary>
+    public static MnistRun Start(string[] command, params string[] updates) =>
+        Launch(command, ["data.source=synthetic", .. updates]);
+
+    /// <summary>Runs <paramref name="command"/> <c>with fast</c> on the IDX files in <paramref name="dataDir"/>, recording into its own store.</summary>
+    public static MnistRun StartOnIdx(string[] command, string dataDir, params string[] updates) =>
+        Launch(command, ["data.dir=" + dataDir, .. updates]);
+
+    /// <summary>Runs <paramref name="command"/> <c>with fast</c> and the sample's own data settings, recording into its own store.</summary>
+    public static MnistRun StartWithDefaultData(string[] command, params string[] updates) => Launch(command, updates);
+
+    private static MnistRun Launch(string[] command, IEnumerable<string> updates)
     {
         var outputDir = Path.Combine(Path.GetTempPath(), "sacred-mnist-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(outputDir);

@@ -45,8 +45,8 @@ public sealed class TrainingTests : IClassFixture<TrainingTests.SeededRuns>
     public void Every_recorded_piece_is_in_the_store()
     {
         var run = _runs.First;
-        using var store = Sacred.Storage.RunStore.Open(run.Store);
-        var summary = Assert.Single(store.ListRuns(new Sacred.Storage.RunQuery()).Runs);
+        using var store = Sacred.Storage.Reading.RunStore.Open(run.Store);
+        var summary = Assert.Single(store.ListRuns(new Sacred.Storage.Reading.RunQuery()).Runs);
         var detail = store.GetRun(summary.Id)!;
 
         Assert.Equal("COMPLETED", summary.Status);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using Sacred.Configuration;
+using Sacred.Generated;
 using Xunit;
 
 namespace Sacred.Runtime.Tests;
@@ -251,6 +251,21 @@ public sealed class ConfigNodeTests
         Assert.Equal("The config value is String, not Integer.", error.Message);
         Assert.Empty(ConfigNode.From(1).Members);
         Assert.Empty(ConfigNode.From(1).Items);
+    }
+
+    [Fact]
+    public void A_timestamp_stays_a_typed_utc_time_and_is_written_as_iso_8601()
+    {
+        var utc = new DateTime(2024, 5, 1, 10, 0, 3, DateTimeKind.Utc).AddTicks(1_234_560);
+        var node = ConfigNode.FromTimestamp(utc);
+
+        Assert.Equal(ConfigNodeKind.Timestamp, node.Kind);
+        Assert.Equal(utc, node.TimestampValue);
+        Assert.Equal(DateTimeKind.Utc, ConfigNode.FromTimestamp(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified)).TimestampValue.Kind);
+        Assert.Equal(node, ConfigNode.FromTimestamp(utc.ToLocalTime()));
+        Assert.NotEqual(node, ConfigNode.From(utc));
+        Assert.Equal("\"2024-05-01T10:00:03.1234560Z\"", node.ToJson(indented: false));
+        Assert.Equal("\"2024-05-01T10:00:03.1234560Z\"", node.ToLiteral());
     }
 
     private static IEnumerable<string> KeysOf(ConfigNode node)

@@ -1,5 +1,4 @@
-using Sacred;
-using Sacred.Cli;
+using Sacred.CommandLine;
 using Xunit;
 
 namespace Sacred.Runtime.Tests;

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Threading;
-using Sacred.Configuration;
 using Sacred.Logging;
 using Xunit;
 

@@ -1,14 +1,13 @@
 using System;
+using System.ComponentModel;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using Microsoft.Extensions.Logging;
-using Sacred.Configuration;
 using Sacred.Logging;
 using Sacred.Metrics;
-using Sacred.Observers;
 using Sacred.Randomness;
-using Sacred.Running;
+using Sacred.Recording;
 
 namespace Sacred;
 
@@ -69,6 +68,14 @@ public sealed class Run
 
     /// <summary>Free-form information recorded with every heartbeat (Sacred's <c>_run.info</c>).</summary>
     public RunInfo Info { get; } = new();
+
+    /// <summary>
+    /// For generated code: the experiment's typed config state this run executes with (the generated state
+    /// object, set before the command is invoked). Captured functions read their config from here, through
+    /// <see cref="Current"/>, so that every run in a process sees its own config.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public object? ConfigState { get; internal init; }
 
     internal MetricsBuffer Metrics => _metrics;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Sacred.Configuration;
 using Sacred.Logging;
 
 namespace Sacred;

@@ -61,4 +61,18 @@ internal static class Processes
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         return Path.Combine(RepositoryRoot(), "samples", "QuickStart", "bin", configuration, "net10.0", "quickstart.dll");
     }
+
+    /// <summary>The capture probe experiment (tests/fixtures/CaptureProbe) as built alongside this test project.</summary>
+    public static string CaptureProbeDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Path.Combine(RepositoryRoot(), "tests", "fixtures", "CaptureProbe", "bin", configuration, "net10.0", "captureprobe.dll");
+    }
+
+    /// <summary>The recorder probe experiment (tests/fixtures/RecorderProbe) as built alongside this test project.</summary>
+    public static string RecorderProbeDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Path.Combine(RepositoryRoot(), "tests", "fixtures", "RecorderProbe", "bin", configuration, "net10.0", "recorderprobe.dll");
+    }
 }

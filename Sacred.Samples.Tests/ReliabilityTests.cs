@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Xunit;
 
 namespace Sacred.Samples.Tests;

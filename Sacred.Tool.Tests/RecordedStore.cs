@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Sacred.Cli;
-using Sacred.Configuration;
+using Sacred.Generated;
+using Sacred.Host;
+using Sacred.Metrics;
 using Sacred.Observers;
+using Sacred.Recording;
 
 namespace Sacred.Tool.Tests;
 
@@ -37,7 +39,7 @@ public sealed class RecordedStore : IDisposable
         var started = new RunStartedEvent(
             null,
             "train",
-            new ExperimentInfo("demo", "/src", "Demo.cs", [new SourceFile("Demo.cs", "0123456789abcdef0123456789abcdef", "// demo")], [new DependencyInfo("Sacred.Runtime", "1.0.0")], [new RepositoryInfo("git:/src", "abcdef1234567890", false)]),
+            new ExperimentInfo("demo", "/src", "Demo.cs", [new SourceFileInfo("Demo.cs", "0123456789abcdef0123456789abcdef", "// demo")], [new DependencyInfo("Sacred.Runtime", "1.0.0")], [new GitRepository("git:/src", "abcdef1234567890", false)]),
             new HostInfo("box", ["Linux", "Linux-6"], "Test CPU", null, "10.0.0", new Dictionary<string, string>(), new Dictionary<string, ConfigNode>()),
             DateTime.UtcNow,
             config.Build(),

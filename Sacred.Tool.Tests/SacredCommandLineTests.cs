@@ -104,6 +104,8 @@ public sealed class SacredCommandLineTests : IClassFixture<RecordedStore>
     [InlineData(new[] { "metrics", "1", "training.los" }, 1, "did you mean 'training.loss'")]
     [InlineData(new[] { "ls", "--sort", "colour" }, 2, "colour")]
     [InlineData(new[] { "ls", "--limit", "zero" }, 2, "--limit")]
+    [InlineData(new[] { "ls", "--limt", "3" }, 2, "did you mean '--limit'")]
+    [InlineData(new[] { "ls", "extra" }, 2, "expected: sacred ls")]
     public void Bad_input_is_one_line_and_a_non_zero_exit(string[] args, int expectedCode, string hint)
     {
         var (code, _, error) = Sacred(args);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Mnist sample figures: start-to-first-step (AOT binary vs `dotnet mnist.dll` vs `dotnet run`) and `with fast`
-# end to end (wall time, ms/step, validation accuracy). Usage: bench/mnist.sh [RUNS] [extra updates...]
+# Mnist sample figures on the rendered digits (data.source=synthetic; real digits: bench/mnist-real.sh):
+# start-to-first-step (AOT binary vs `dotnet mnist.dll` vs `dotnet run`) and `with fast` end to end (wall time,
+# ms/step, validation accuracy). Usage: bench/mnist.sh [RUNS] [extra updates...]
 # e.g. bench/mnist.sh 10 threads=1. Publishes first if publish/mnist is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,7 @@ stats() {
     sort -n | awk -v label="$1" '{ t[NR] = $1 } END { printf "%-44s min %7.0f ms  median %7.0f ms  max %7.0f ms  (n=%d)\n", label, t[1], t[int((NR + 1) / 2)], t[NR], NR }'
 }
 
-smoke=(with fast epochs=1 steps_per_epoch=5 print_every=1 output_dir="$work/runs" -u "$@")
+smoke=(with fast data.source=synthetic epochs=1 steps_per_epoch=5 print_every=1 output_dir="$work/runs" -u "$@")
 aot=("$root/publish/mnist/mnist")
 jit=(dotnet "$root/samples/Mnist/bin/Release/net10.0/mnist.dll")
 run=(dotnet run --project "$root/samples/Mnist/Mnist.csproj" -c Release --no-launch-profile --)
@@ -39,7 +40,7 @@ for _ in $(seq "$runs"); do first_step "${aot[@]}" "${smoke[@]}"; done | stats "
 for _ in $(seq "$runs"); do first_step "${jit[@]}" "${smoke[@]}"; done | stats "start to first step: dotnet mnist.dll"
 for _ in $(seq "$(( (runs + 1) / 2 ))"); do first_step "${run[@]}" "${smoke[@]}"; done | stats "start to first step: dotnet run (no changes)"
 
-fast=(with fast seed=1 output_dir="$work/runs" -u "$@")
+fast=(with fast data.source=synthetic seed=1 output_dir="$work/runs" -u "$@")
 for label in aot jit; do
     declare -n command=$label
     for _ in $(seq 3); do

@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build samples/Mnist/Mnist.csproj -c Release -v quiet -nologo >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mnist=(dotnet "$(pwd)/samples/Mnist/bin/Release/net10.0/mnist.dll" with fast threads=1 seed=1 output_dir="$work/out")
+mnist=(dotnet "$(pwd)/samples/Mnist/bin/Release/net10.0/mnist.dll" with fast data.source=synthetic threads=1 seed=1 output_dir="$work/out")
 step_ms() { "$@" 2>/dev/null | sed -nE 's/.*\(([0-9.]+) ms\/step.*/\1/p'; }
 for i in $(seq "$runs"); do
     echo "unobserved $(step_ms "${mnist[@]}" -u)"

@@ -4,7 +4,8 @@ using System.Diagnostics;
 using Sacred.Board.Security;
 using Sacred.Storage;
 using Sacred.Storage.Curation;
-using Sacred.Storage.Querying;
+using Sacred.Storage.Reading;
+using Sacred.Storage.Writing;
 
 namespace Sacred.Board.Api;
 

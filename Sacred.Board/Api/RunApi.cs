@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sacred.Storage;
-using Sacred.Storage.Querying;
+using Sacred.Storage.Reading;
+using Sacred.Storage.Writing;
 
 namespace Sacred.Board.Api;
 

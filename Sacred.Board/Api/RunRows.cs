@@ -1,4 +1,4 @@
-using Sacred.Storage.Querying;
+using Sacred.Storage.Reading;
 
 namespace Sacred.Board.Api;
 

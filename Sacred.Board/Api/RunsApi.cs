@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sacred.Board.Query;
 using Sacred.Configuration;
-using Sacred.Storage.Querying;
+using Sacred.Storage.Reading;
 
 namespace Sacred.Board.Api;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Sacred.Cli;
-using Sacred.Storage.Querying;
+using Sacred.Formatting;
+using Sacred.Storage.Reading;
 
 namespace Sacred.Board.Query;
 

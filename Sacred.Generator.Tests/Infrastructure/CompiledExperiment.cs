@@ -70,4 +70,33 @@ public sealed class CompiledExperiment
             }
         }
     }
+
+    /// <summary>
+    /// Runs <c>typeName.Run(args)</c> once per argument list, each on a thread of its own and all at once, with the
+    /// console captured for all of them (output is not captured per run: <c>-C no</c>). Returns the exit codes.
+    /// </summary>
+    public int[] RunConcurrently(string typeName, params string[][] argsPerRun)
+    {
+        var run = Type(typeName).GetMethod("Run", BindingFlags.Public | BindingFlags.Static, new[] { typeof(string[]) })!;
+        lock (ConsoleLock)
+        {
+            var oldOut = Console.Out;
+            var oldError = Console.Error;
+            Console.SetOut(TextWriter.Synchronized(new StringWriter()));
+            Console.SetError(TextWriter.Synchronized(new StringWriter()));
+            try
+            {
+                var exitCodes = new int[argsPerRun.Length];
+                var threads = argsPerRun.Select((args, i) => new Thread(() => exitCodes[i] = (int)run.Invoke(null, new object[] { (string[])[.. args, "-C", "no"] })!)).ToList();
+                threads.ForEach(t => t.Start());
+                threads.ForEach(t => t.Join());
+                return exitCodes;
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+                Console.SetError(oldError);
+            }
+        }
+    }
 }

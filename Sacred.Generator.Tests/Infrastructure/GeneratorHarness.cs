@@ -34,9 +34,11 @@ internal static class GeneratorHarness
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
 
+    private static readonly ImmutableArray<MetadataReference> Framework =
+        Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-        Basic.Reference.Assemblies.Net100.References.All
-            .Cast<MetadataReference>()
+        Framework
             .Append(MetadataReference.CreateFromFile(typeof(Sacred.Run).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
             .ToImmutableArray());
@@ -51,6 +53,17 @@ internal static class GeneratorHarness
         return RunDriver(driver, compilation);
     }
 
+    /// <summary>Runs the generator on a compilation that references <paramref name="runtime"/> instead of the real Sacred.Runtime.</summary>
+    public static HarnessResult RunAgainstRuntime(byte[] runtime, string source, params (string Path, string Text)[] additionalFiles)
+    {
+        var compilation = CSharpCompilation.Create(
+            "TestExperiment",
+            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, SourcePath) },
+            Framework.Add(MetadataReference.CreateFromImage(runtime)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+        return RunDriver(CreateDriver(additionalFiles), compilation);
+    }
+
     public static CSharpCompilation CreateCompilation((string Path, string Text)[] sources, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, params MetadataReference[] libraries) =>
         CSharpCompilation.Create(
             "TestExperiment",
@@ -58,13 +71,16 @@ internal static class GeneratorHarness
             References.Value.AddRange(libraries),
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
 
-    /// <summary>Compiles a stand-in for a referenced library (e.g. an assembly named TorchSharp) to an image.</summary>
-    public static byte[] CompileLibrary(string assemblyName, string source)
+    /// <summary>
+    /// Compiles a stand-in for a referenced library (e.g. an assembly named TorchSharp, or an older Sacred.Runtime
+    /// when <paramref name="withRuntime"/> is false) to an image.
+    /// </summary>
+    public static byte[] CompileLibrary(string assemblyName, string source, bool withRuntime = true)
     {
         var compilation = CSharpCompilation.Create(
             assemblyName,
             new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, "/lib/" + assemblyName + ".cs") },
-            References.Value,
+            withRuntime ? References.Value : Framework,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
         var emit = compilation.Emit(stream);
@@ -80,12 +96,19 @@ internal static class GeneratorHarness
         CreateDriver(additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray());
 
     public static GeneratorDriver CreateDriver(params AdditionalText[] additionalFiles) =>
+        CreateDriver(IncrementalGeneratorOutputKind.None, additionalFiles);
+
+    /// <summary>A driver that skips <paramref name="disabledOutputs"/>; the IDE runs with implementation outputs disabled.</summary>
+    public static GeneratorDriver CreateDriver(IncrementalGeneratorOutputKind disabledOutputs, params (string Path, string Text)[] additionalFiles) =>
+        CreateDriver(disabledOutputs, additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray());
+
+    private static GeneratorDriver CreateDriver(IncrementalGeneratorOutputKind disabledOutputs, AdditionalText[] additionalFiles) =>
         CSharpGeneratorDriver.Create(
             new[] { new SacredGenerator().AsSourceGenerator() },
             additionalFiles,
             ParseOptions,
             new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = ProjectDirectory }),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));
 
     public static HarnessResult RunDriver(GeneratorDriver driver, CSharpCompilation compilation)
     {

@@ -5,17 +5,19 @@ namespace Demo
 {
     partial class Mnist
     {
-        private static readonly global::Sacred.Cli.ExperimentSources __SacredSources = new(
+        private static readonly global::Sacred.Generated.ExperimentSources __SacredSources = new(
             "/src",
             "Experiment.cs",
-            new global::Sacred.Cli.SourceFileInfo[]
+            new global::Sacred.Generated.SourceFileInfo[]
             {
                 new("Experiment.cs", "67997cc1794bbcd468c08962156168e1", "using System;\nusing System.Collections.Generic;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing Microsoft.Extensions.Logging;\nusing Sacred;\n\nnamespace Demo;\n\npublic enum Optimizer { Adam, Sgd }\n\n/// <summary>Trains a small model on synthetic data.</summary>\n[Experiment(\"mnist\")]\n[ConfigFile(\"default.json\")]\npublic static partial class Mnist\n{\n    [Config]\n    public sealed partial record Config\n    {\n        /// <summary>Optimizer step size.</summary>\n        [Key(\"lr\")]\n        public double LearningRate { get; init; } = 1e-3;\n        public int BatchSize { get; init; } = 32;\n        public long Budget { get; init; } = 10_000_000_000;\n        public float Momentum { get; init; } = 0.9f;\n        public decimal Price { get; init; } = 1.5m;\n        public bool Shuffle { get; init; } = true;\n        public string Name { get; init; } = \"run\";\n        public string? Note { get; init; }\n        public Optimizer Optimizer { get; init; } = Optimizer.Adam;\n        public int? Limit { get; init; }\n        public List<int> Layers { get; init; } = new() { 64, 32 };\n        public double[] Dropouts { get; init; } = new[] { 0.1, 0.2 };\n        public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);\n        public DateTime Deadline { get; init; } = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);\n        public ModelConfig Model { get; init; } = new();\n        /// <summary>Passes over the data.</summary>\n        public int Epochs => (int)(1000 / BatchSize);\n    }\n\n    [Config]\n    public sealed partial record ModelConfig\n    {\n        /// <summary>Hidden layers.</summary>\n        public int Depth { get; init; } = 2;\n        public int Width { get; init; } = 64;\n    }\n\n    [NamedConfig(\"Few steps, for smoke tests\")]\n    static Config Fast(Config c) => c with { BatchSize = 8, Model = c.Model with { Depth = 1 } };\n\n    [Main]\n    static double Train(double lr, ModelConfig model, int epochs, Run run, CancellationToken ct, ILogger logger, Random rnd, int seed)\n    {\n        Console.WriteLine($\"lr={lr} depth={model.Depth} epochs={epochs} seed={seed} net={BuildNet().Depth} draw={rnd.Next(1000000)}\");\n        return lr * 2;\n    }\n\n    /// <summary>Evaluates a checkpoint.</summary>\n    [Command]\n    static async Task<string> Evaluate(string name, Optimizer optimizer)\n    {\n        await Task.Yield();\n        return name + \":\" + optimizer;\n    }\n\n    [Command(\"Prints every value\")]\n    static void Dump(long budget, float momentum, decimal price, bool shuffle, string? note, int? limit, List<int> layers, double[] dropouts, TimeSpan timeout, DateTime deadline)\n    {\n        Console.WriteLine(string.Join(\"|\", budget, momentum, price, shuffle, note ?? \"<null>\", limit?.ToString() ?? \"<null>\", string.Join(\",\", layers), string.Join(\",\", dropouts), timeout, deadline.ToString(\"O\")));\n    }\n\n    [Captured(Prefix = \"model\")]\n    static Net BuildNet(int depth, int width, Random rnd) => new(depth, width);\n}\n\npublic sealed record Net(int Depth, int Width);"),
             },
-            new global::Sacred.Cli.DependencyInfo[]
+            new global::Sacred.Generated.DependencyInfo[]
             {
                 new("Microsoft.Extensions.Logging.Abstractions", "10.0.0.0"),
                 new("Sacred.Runtime", "1.0.0.0"),
             });
+
+        static partial void __SacredReadSources(ref global::Sacred.Generated.ExperimentSources? sources) => sources = __SacredSources;
     }
 }

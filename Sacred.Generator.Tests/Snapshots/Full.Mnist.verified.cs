@@ -51,9 +51,13 @@ namespace Demo
             }
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this experiment's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Mnist.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Mnist.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Mnist.Config __SacredDefaults()
@@ -65,122 +69,122 @@ namespace Demo
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Sacred.Cli.UpdateStatus __SacredApply(ref global::Demo.Mnist.Config config, string key, string value)
+        public static global::Sacred.Generated.UpdateStatus __SacredApply(ref global::Demo.Mnist.Config config, string key, string value)
         {
             switch (key)
             {
                 case "lr":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseDouble(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseDouble(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { LearningRate = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "batch_size":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { BatchSize = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "budget":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt64(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt64(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Budget = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "momentum":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseSingle(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseSingle(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Momentum = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "price":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseDecimal(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseDecimal(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Price = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "shuffle":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseBoolean(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseBoolean(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Shuffle = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "name":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseString(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseString(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Name = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "note":
                 {
-                    if (global::Sacred.Configuration.ValueParsers.IsNull(value))
+                    if (global::Sacred.Generated.ValueParsers.IsNull(value))
                     {
                         config = config with { Note = null };
-                        return global::Sacred.Cli.UpdateStatus.Applied;
+                        return global::Sacred.Generated.UpdateStatus.Applied;
                     }
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseString(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseString(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Note = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "optimizer":
                 {
-                    if (!__SacredParseEnum0(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!__SacredParseEnum0(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Optimizer = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "limit":
                 {
-                    if (global::Sacred.Configuration.ValueParsers.IsNull(value))
+                    if (global::Sacred.Generated.ValueParsers.IsNull(value))
                     {
                         config = config with { Limit = null };
-                        return global::Sacred.Cli.UpdateStatus.Applied;
+                        return global::Sacred.Generated.UpdateStatus.Applied;
                     }
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Limit = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "layers":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseList<int>(value, global::Sacred.Configuration.ValueParsers.TryParseInt32, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseList<int>(value, global::Sacred.Generated.ValueParsers.TryParseInt32, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Layers = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "dropouts":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseArray<double>(value, global::Sacred.Configuration.ValueParsers.TryParseDouble, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseArray<double>(value, global::Sacred.Generated.ValueParsers.TryParseDouble, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Dropouts = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "timeout":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseTimeSpan(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseTimeSpan(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Timeout = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "deadline":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseDateTime(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseDateTime(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Deadline = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "model.depth":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Model = config.Model with { Depth = __v } };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "model.width":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Model = config.Model with { Width = __v } };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "epochs":
                 {
-                    return global::Sacred.Cli.UpdateStatus.DerivedKey;
+                    return global::Sacred.Generated.UpdateStatus.DerivedKey;
                 }
                 default:
-                    return global::Sacred.Cli.UpdateStatus.UnknownKey;
+                    return global::Sacred.Generated.UpdateStatus.UnknownKey;
             }
         }
 
@@ -198,36 +202,36 @@ namespace Demo
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static void __SacredWrite(global::Sacred.Configuration.ConfigObjectBuilder builder, global::Demo.Mnist.Config config)
+        public static void __SacredWrite(global::Sacred.Generated.ConfigObjectBuilder builder, global::Demo.Mnist.Config config)
         {
-            builder.Add("lr", global::Sacred.Configuration.ConfigNode.From(config.LearningRate));
-            builder.Add("batch_size", global::Sacred.Configuration.ConfigNode.From(config.BatchSize));
-            builder.Add("budget", global::Sacred.Configuration.ConfigNode.From(config.Budget));
-            builder.Add("momentum", global::Sacred.Configuration.ConfigNode.From(config.Momentum));
-            builder.Add("price", global::Sacred.Configuration.ConfigNode.From(config.Price));
-            builder.Add("shuffle", global::Sacred.Configuration.ConfigNode.From(config.Shuffle));
-            builder.Add("name", global::Sacred.Configuration.ConfigNode.From(config.Name));
-            builder.Add("note", global::Sacred.Configuration.ConfigNode.From(config.Note));
-            builder.Add("optimizer", global::Sacred.Configuration.ConfigNode.From(__SacredEnumName0(config.Optimizer)));
-            builder.Add("limit", (config.Limit.HasValue ? global::Sacred.Configuration.ConfigNode.From(config.Limit.Value) : global::Sacred.Configuration.ConfigNode.Null));
-            builder.Add("layers", global::Sacred.Configuration.ConfigNode.FromList(config.Layers, static __e => global::Sacred.Configuration.ConfigNode.From(__e)));
-            builder.Add("dropouts", global::Sacred.Configuration.ConfigNode.FromList(config.Dropouts, static __e => global::Sacred.Configuration.ConfigNode.From(__e)));
-            builder.Add("timeout", global::Sacred.Configuration.ConfigNode.From(config.Timeout));
-            builder.Add("deadline", global::Sacred.Configuration.ConfigNode.From(config.Deadline));
+            builder.Add("lr", global::Sacred.ConfigNode.From(config.LearningRate));
+            builder.Add("batch_size", global::Sacred.ConfigNode.From(config.BatchSize));
+            builder.Add("budget", global::Sacred.ConfigNode.From(config.Budget));
+            builder.Add("momentum", global::Sacred.ConfigNode.From(config.Momentum));
+            builder.Add("price", global::Sacred.ConfigNode.From(config.Price));
+            builder.Add("shuffle", global::Sacred.ConfigNode.From(config.Shuffle));
+            builder.Add("name", global::Sacred.ConfigNode.From(config.Name));
+            builder.Add("note", global::Sacred.ConfigNode.From(config.Note));
+            builder.Add("optimizer", global::Sacred.ConfigNode.From(__SacredEnumName0(config.Optimizer)));
+            builder.Add("limit", (config.Limit.HasValue ? global::Sacred.ConfigNode.From(config.Limit.Value) : global::Sacred.ConfigNode.Null));
+            builder.Add("layers", global::Sacred.ConfigNode.FromList(config.Layers, static __e => global::Sacred.ConfigNode.From(__e)));
+            builder.Add("dropouts", global::Sacred.ConfigNode.FromList(config.Dropouts, static __e => global::Sacred.ConfigNode.From(__e)));
+            builder.Add("timeout", global::Sacred.ConfigNode.From(config.Timeout));
+            builder.Add("deadline", global::Sacred.ConfigNode.From(config.Deadline));
             builder.Add("model", __SacredNode0(config.Model));
-            builder.Add("epochs", global::Sacred.Configuration.ConfigNode.From(config.Epochs));
+            builder.Add("epochs", global::Sacred.ConfigNode.From(config.Epochs));
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Sacred.Configuration.ConfigNode __SacredToNode(global::Demo.Mnist.Config config)
+        public static global::Sacred.ConfigNode __SacredToNode(global::Demo.Mnist.Config config)
         {
-            var __b = new global::Sacred.Configuration.ConfigObjectBuilder();
+            var __b = new global::Sacred.Generated.ConfigObjectBuilder();
             __SacredWrite(__b, config);
             return __b.Build();
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.ConfigKeyInfo[] __SacredKeys =
+        public static readonly global::Sacred.Generated.ConfigKeyInfo[] __SacredKeys =
         {
             new("batch_size", "int", null, false, null),
             new("budget", "long", null, false, null),
@@ -249,13 +253,13 @@ namespace Demo
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.NamedConfigInfo[] __SacredNamedConfigs =
+        public static readonly global::Sacred.Generated.NamedConfigInfo[] __SacredNamedConfigs =
         {
             new("fast", "Few steps, for smoke tests"),
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.CommandInfo[] __SacredCommands =
+        public static readonly global::Sacred.Generated.CommandInfo[] __SacredCommands =
         {
             new("train", null, "double Train(double lr, ModelConfig model, int epochs, Run run, CancellationToken ct, ILogger logger, Random rnd, int seed)", true),
             new("evaluate", "Evaluates a checkpoint.", "Task<string> Evaluate(string name, Optimizer optimizer)", false),
@@ -263,7 +267,7 @@ namespace Demo
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool __SacredInvoke(string name, global::Demo.Mnist.Config config, global::Sacred.Run run, out global::Sacred.Configuration.ConfigNode? result)
+        public static bool __SacredInvoke(string name, global::Demo.Mnist.Config config, global::Sacred.Run run, out global::Sacred.ConfigNode? result)
         {
             result = null;
             switch (name)
@@ -271,13 +275,13 @@ namespace Demo
                 case "train":
                 {
                     var __r = Train(config.LearningRate, config.Model, config.Epochs, run, run.CancellationToken, run.CreateLogger("mnist.train"), run.NextRandom("mnist.train"), run.Seed);
-                    result = global::Sacred.Configuration.ConfigNode.From(__r);
+                    result = global::Sacred.ConfigNode.From(__r);
                     return true;
                 }
                 case "evaluate":
                 {
                     var __r = Evaluate(config.Name, config.Optimizer).GetAwaiter().GetResult();
-                    result = global::Sacred.Configuration.ConfigNode.From(__r);
+                    result = global::Sacred.ConfigNode.From(__r);
                     return true;
                 }
                 case "dump":
@@ -293,56 +297,69 @@ namespace Demo
         private static global::Demo.Net BuildNet()
         {
             var __run = global::Sacred.Run.Current ?? throw new global::System.InvalidOperationException("BuildNet() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
-            var __config = __SacredCurrent ?? throw new global::System.InvalidOperationException("BuildNet() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
+            var __config = __run.ConfigState is __SacredConfigHolder __holder ? __holder.__SacredConfig : throw new global::System.InvalidOperationException("BuildNet() takes its parameters from the config of 'mnist', which the running experiment does not include: pass them explicitly.");
             return BuildNet(__config.Model.Depth, __config.Model.Width, __run.NextRandom("mnist.build_net"));
         }
 
         /// <summary>Runs the experiment's command line: <c>[COMMAND] [with UPDATE...] [options]</c>.</summary>
         /// <param name="args">The command-line arguments.</param>
         /// <returns>The process exit code: 0 completed, 1 failed, 2 usage error, 130 interrupted.</returns>
-        public static int Run(string[] args) => global::Sacred.Cli.ExperimentHost.Run(new __SacredDefinition(), args);
+        public static int Run(string[] args) => global::Sacred.Generated.ExperimentHost.Run(new __SacredDefinition(), args);
+
+        /// <summary>Implemented by the sources file, an implementation-only output: builds have it, IDE edits skip it.</summary>
+        static partial void __SacredReadSources(ref global::Sacred.Generated.ExperimentSources? sources);
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredState
+        internal sealed class __SacredState : global::Demo.Mnist.__SacredConfigHolder
         {
             public global::Demo.Mnist.Config Root = __SacredDefaults();
             public int Seed;
+
+            global::Demo.Mnist.Config global::Demo.Mnist.__SacredConfigHolder.__SacredConfig => Root;
         }
 
         /// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredDefinition : global::Sacred.Cli.ExperimentDefinition<__SacredState>
+        internal sealed class __SacredDefinition : global::Sacred.Generated.ExperimentDefinition<__SacredState>
         {
-            private static readonly global::Sacred.Cli.ConfigKeyInfo[] AllKeys = Combine(
+            private static readonly global::Sacred.Generated.ConfigKeyInfo[] AllKeys = Combine(
                 __SacredKeys,
-                new global::Sacred.Cli.ConfigKeyInfo[] { new("seed", "int", "the random seed for this experiment", false, null) },
-                global::System.Array.Empty<global::Sacred.Cli.ConfigKeyInfo>());
+                new global::Sacred.Generated.ConfigKeyInfo[] { new("seed", "int", "the random seed for this experiment", false, null) },
+                global::System.Array.Empty<global::Sacred.Generated.ConfigKeyInfo>());
 
-            private static readonly global::Sacred.Cli.CommandInfo[] AllCommands = CommandList();
+            private static readonly global::Sacred.Generated.CommandInfo[] AllCommands = CommandList();
 
             public override string Name => "mnist";
 
             public override string? Description => "Trains a small model on synthetic data.";
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.ConfigKeyInfo> Keys => AllKeys;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.ConfigKeyInfo> Keys => AllKeys;
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.CommandInfo> Commands => AllCommands;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.CommandInfo> Commands => AllCommands;
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();
+            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();
 
-            public override global::Sacred.Cli.ExperimentSources Sources => __SacredSources;
+            public override global::Sacred.Generated.ExperimentSources Sources
+            {
+                get
+                {
+                    global::Sacred.Generated.ExperimentSources? __sources = null;
+                    __SacredReadSources(ref __sources);
+                    return __sources ?? new(string.Empty, string.Empty, global::System.Array.Empty<global::Sacred.Generated.SourceFileInfo>(), global::System.Array.Empty<global::Sacred.Generated.DependencyInfo>());
+                }
+            }
 
             public override __SacredState CreateDefaults() => new __SacredState();
 
             public override void SetSeed(__SacredState state, int seed) => state.Seed = seed;
 
-            public override global::Sacred.Cli.UpdateStatus TryApply(__SacredState state, string key, string value)
+            public override global::Sacred.Generated.UpdateStatus TryApply(__SacredState state, string key, string value)
             {
                 if (key == "seed")
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __seed)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __seed)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     state.Seed = __seed;
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 return __SacredApply(ref state.Root, key, value);
             }
@@ -352,47 +369,46 @@ namespace Demo
                 return __SacredApplyNamed(ref state.Root, name);
             }
 
-            public override global::Sacred.Configuration.ConfigNode ToNode(__SacredState state)
+            public override global::Sacred.ConfigNode ToNode(__SacredState state)
             {
-                var __b = new global::Sacred.Configuration.ConfigObjectBuilder();
+                var __b = new global::Sacred.Generated.ConfigObjectBuilder();
                 __SacredWrite(__b, state.Root);
-                __b.Add("seed", global::Sacred.Configuration.ConfigNode.From(state.Seed));
+                __b.Add("seed", global::Sacred.ConfigNode.From(state.Seed));
                 return __b.Build();
             }
 
-            public override global::Sacred.Configuration.ConfigNode? Invoke(string command, __SacredState state, global::Sacred.Run run)
+            public override global::Sacred.ConfigNode? Invoke(string command, __SacredState state, global::Sacred.Run run)
             {
-                __SacredCurrent = state.Root;
                 if (__SacredInvoke(command, state.Root, run, out var __result)) return __result;
                 throw new global::System.ArgumentException("Unknown command '" + command + "'.", nameof(command));
             }
 
-            private static global::Sacred.Cli.CommandInfo[] CommandList()
+            private static global::Sacred.Generated.CommandInfo[] CommandList()
             {
-                var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.CommandInfo>(__SacredCommands);
+                var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.CommandInfo>(__SacredCommands);
                 return __list.ToArray();
             }
 
-            private static global::Sacred.Cli.NamedConfigInfo[] NamedConfigList()
+            private static global::Sacred.Generated.NamedConfigInfo[] NamedConfigList()
             {
-                var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.NamedConfigInfo>(__SacredNamedConfigs);
+                var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.NamedConfigInfo>(__SacredNamedConfigs);
                 return __list.ToArray();
             }
 
-            private static global::Sacred.Cli.ConfigKeyInfo[] Combine(params global::Sacred.Cli.ConfigKeyInfo[][] parts)
+            private static global::Sacred.Generated.ConfigKeyInfo[] Combine(params global::Sacred.Generated.ConfigKeyInfo[][] parts)
             {
-                var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.ConfigKeyInfo>();
+                var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.ConfigKeyInfo>();
                 foreach (var __part in parts) __list.AddRange(__part);
                 __list.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
                 return __list.ToArray();
             }
         }
 
-        private static global::Sacred.Configuration.ConfigNode __SacredNode0(global::Demo.Mnist.ModelConfig value)
+        private static global::Sacred.ConfigNode __SacredNode0(global::Demo.Mnist.ModelConfig value)
         {
-            var __b = new global::Sacred.Configuration.ConfigObjectBuilder();
-            __b.Add("depth", global::Sacred.Configuration.ConfigNode.From(value.Depth));
-            __b.Add("width", global::Sacred.Configuration.ConfigNode.From(value.Width));
+            var __b = new global::Sacred.Generated.ConfigObjectBuilder();
+            __b.Add("depth", global::Sacred.ConfigNode.From(value.Depth));
+            __b.Add("width", global::Sacred.ConfigNode.From(value.Width));
             return __b.Build();
         }
 

@@ -17,9 +17,13 @@ namespace Demo
             }
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this ingredient's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Dataset.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Dataset.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Dataset.Config __SacredDefaults()
@@ -29,24 +33,24 @@ namespace Demo
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Sacred.Cli.UpdateStatus __SacredApply(ref global::Demo.Dataset.Config config, string key, string value)
+        public static global::Sacred.Generated.UpdateStatus __SacredApply(ref global::Demo.Dataset.Config config, string key, string value)
         {
             switch (key)
             {
                 case "path":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseString(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseString(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Path = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 case "rows":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Rows = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 default:
-                    return global::Sacred.Cli.UpdateStatus.UnknownKey;
+                    return global::Sacred.Generated.UpdateStatus.UnknownKey;
             }
         }
 
@@ -64,41 +68,41 @@ namespace Demo
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static void __SacredWrite(global::Sacred.Configuration.ConfigObjectBuilder builder, global::Demo.Dataset.Config config)
+        public static void __SacredWrite(global::Sacred.Generated.ConfigObjectBuilder builder, global::Demo.Dataset.Config config)
         {
-            builder.Add("path", global::Sacred.Configuration.ConfigNode.From(config.Path));
-            builder.Add("rows", global::Sacred.Configuration.ConfigNode.From(config.Rows));
+            builder.Add("path", global::Sacred.ConfigNode.From(config.Path));
+            builder.Add("rows", global::Sacred.ConfigNode.From(config.Rows));
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Sacred.Configuration.ConfigNode __SacredToNode(global::Demo.Dataset.Config config)
+        public static global::Sacred.ConfigNode __SacredToNode(global::Demo.Dataset.Config config)
         {
-            var __b = new global::Sacred.Configuration.ConfigObjectBuilder();
+            var __b = new global::Sacred.Generated.ConfigObjectBuilder();
             __SacredWrite(__b, config);
             return __b.Build();
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.ConfigKeyInfo[] __SacredKeys =
+        public static readonly global::Sacred.Generated.ConfigKeyInfo[] __SacredKeys =
         {
             new("path", "string", "Where the data lives.", false, null),
             new("rows", "int", null, false, null),
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.NamedConfigInfo[] __SacredNamedConfigs =
+        public static readonly global::Sacred.Generated.NamedConfigInfo[] __SacredNamedConfigs =
         {
             new("small", null),
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.CommandInfo[] __SacredCommands =
+        public static readonly global::Sacred.Generated.CommandInfo[] __SacredCommands =
         {
             new("stats", "Prints statistics.", "int Stats(string path, int rows)", false),
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool __SacredInvoke(string name, global::Demo.Dataset.Config config, global::Sacred.Run run, out global::Sacred.Configuration.ConfigNode? result)
+        public static bool __SacredInvoke(string name, global::Demo.Dataset.Config config, global::Sacred.Run run, out global::Sacred.ConfigNode? result)
         {
             result = null;
             switch (name)
@@ -106,7 +110,7 @@ namespace Demo
                 case "stats":
                 {
                     var __r = Stats(config.Path, config.Rows);
-                    result = global::Sacred.Configuration.ConfigNode.From(__r);
+                    result = global::Sacred.ConfigNode.From(__r);
                     return true;
                 }
             }
@@ -117,7 +121,7 @@ namespace Demo
         public static string Describe()
         {
             var __run = global::Sacred.Run.Current ?? throw new global::System.InvalidOperationException("Describe() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
-            var __config = __SacredCurrent ?? throw new global::System.InvalidOperationException("Describe() takes its parameters from the running experiment's config: call it while a run is active, or pass them explicitly.");
+            var __config = __run.ConfigState is __SacredConfigHolder __holder ? __holder.__SacredConfig : throw new global::System.InvalidOperationException("Describe() takes its parameters from the config of 'dataset', which the running experiment does not include: pass them explicitly.");
             return Describe(__config.Path, __config.Rows);
         }
     }

@@ -15,9 +15,13 @@ namespace Demo
             }
         }
 
-        /// <summary>The config of the running experiment, read by captured overloads.</summary>
+        /// <summary>Holds this experiment's config in a run's config state, where captured overloads find it.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Demo.Trainer.Config? __SacredCurrent { get; set; }
+        public interface __SacredConfigHolder
+        {
+            /// <summary>The config of the run.</summary>
+            global::Demo.Trainer.Config __SacredConfig { get; }
+        }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static global::Demo.Trainer.Config __SacredDefaults()
@@ -27,18 +31,18 @@ namespace Demo
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Sacred.Cli.UpdateStatus __SacredApply(ref global::Demo.Trainer.Config config, string key, string value)
+        public static global::Sacred.Generated.UpdateStatus __SacredApply(ref global::Demo.Trainer.Config config, string key, string value)
         {
             switch (key)
             {
                 case "steps":
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __v)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     config = config with { Steps = __v };
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 default:
-                    return global::Sacred.Cli.UpdateStatus.UnknownKey;
+                    return global::Sacred.Generated.UpdateStatus.UnknownKey;
             }
         }
 
@@ -47,39 +51,40 @@ namespace Demo
         {
             return false;
         }
+
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static void __SacredWrite(global::Sacred.Configuration.ConfigObjectBuilder builder, global::Demo.Trainer.Config config)
+        public static void __SacredWrite(global::Sacred.Generated.ConfigObjectBuilder builder, global::Demo.Trainer.Config config)
         {
-            builder.Add("steps", global::Sacred.Configuration.ConfigNode.From(config.Steps));
+            builder.Add("steps", global::Sacred.ConfigNode.From(config.Steps));
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Sacred.Configuration.ConfigNode __SacredToNode(global::Demo.Trainer.Config config)
+        public static global::Sacred.ConfigNode __SacredToNode(global::Demo.Trainer.Config config)
         {
-            var __b = new global::Sacred.Configuration.ConfigObjectBuilder();
+            var __b = new global::Sacred.Generated.ConfigObjectBuilder();
             __SacredWrite(__b, config);
             return __b.Build();
         }
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.ConfigKeyInfo[] __SacredKeys =
+        public static readonly global::Sacred.Generated.ConfigKeyInfo[] __SacredKeys =
         {
             new("steps", "int", null, false, null),
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.NamedConfigInfo[] __SacredNamedConfigs =
+        public static readonly global::Sacred.Generated.NamedConfigInfo[] __SacredNamedConfigs =
         {
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly global::Sacred.Cli.CommandInfo[] __SacredCommands =
+        public static readonly global::Sacred.Generated.CommandInfo[] __SacredCommands =
         {
             new("train", null, "int Train(int steps)", true),
         };
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool __SacredInvoke(string name, global::Demo.Trainer.Config config, global::Sacred.Run run, out global::Sacred.Configuration.ConfigNode? result)
+        public static bool __SacredInvoke(string name, global::Demo.Trainer.Config config, global::Sacred.Run run, out global::Sacred.ConfigNode? result)
         {
             result = null;
             switch (name)
@@ -87,7 +92,7 @@ namespace Demo
                 case "train":
                 {
                     var __r = Train(config.Steps);
-                    result = global::Sacred.Configuration.ConfigNode.From(__r);
+                    result = global::Sacred.ConfigNode.From(__r);
                     return true;
                 }
             }
@@ -97,49 +102,62 @@ namespace Demo
         /// <summary>Runs the experiment's command line: <c>[COMMAND] [with UPDATE...] [options]</c>.</summary>
         /// <param name="args">The command-line arguments.</param>
         /// <returns>The process exit code: 0 completed, 1 failed, 2 usage error, 130 interrupted.</returns>
-        public static int Run(string[] args) => global::Sacred.Cli.ExperimentHost.Run(new __SacredDefinition(), args);
+        public static int Run(string[] args) => global::Sacred.Generated.ExperimentHost.Run(new __SacredDefinition(), args);
+
+        /// <summary>Implemented by the sources file, an implementation-only output: builds have it, IDE edits skip it.</summary>
+        static partial void __SacredReadSources(ref global::Sacred.Generated.ExperimentSources? sources);
 
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredState
+        internal sealed class __SacredState : global::Demo.Trainer.__SacredConfigHolder
         {
             public global::Demo.Trainer.Config Root = __SacredDefaults();
             public int Seed;
+
+            global::Demo.Trainer.Config global::Demo.Trainer.__SacredConfigHolder.__SacredConfig => Root;
         }
 
         /// <summary>The experiment as the runtime's command line sees it; internal for benchmarks and tools in this assembly.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal sealed class __SacredDefinition : global::Sacred.Cli.ExperimentDefinition<__SacredState>
+        internal sealed class __SacredDefinition : global::Sacred.Generated.ExperimentDefinition<__SacredState>
         {
-            private static readonly global::Sacred.Cli.ConfigKeyInfo[] AllKeys = Combine(
+            private static readonly global::Sacred.Generated.ConfigKeyInfo[] AllKeys = Combine(
                 __SacredKeys,
-                new global::Sacred.Cli.ConfigKeyInfo[] { new("seed", "int", "the random seed for this experiment", false, null) },
-                global::System.Array.Empty<global::Sacred.Cli.ConfigKeyInfo>());
+                new global::Sacred.Generated.ConfigKeyInfo[] { new("seed", "int", "the random seed for this experiment", false, null) },
+                global::System.Array.Empty<global::Sacred.Generated.ConfigKeyInfo>());
 
-            private static readonly global::Sacred.Cli.CommandInfo[] AllCommands = CommandList();
+            private static readonly global::Sacred.Generated.CommandInfo[] AllCommands = CommandList();
 
             public override string Name => "torchy";
 
             public override string? Description => "Trains with torch.";
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.ConfigKeyInfo> Keys => AllKeys;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.ConfigKeyInfo> Keys => AllKeys;
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.CommandInfo> Commands => AllCommands;
+            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.CommandInfo> Commands => AllCommands;
 
-            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Cli.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();
+            public override global::System.Collections.Generic.IReadOnlyList<global::Sacred.Generated.NamedConfigInfo> NamedConfigs { get; } = NamedConfigList();
 
-            public override global::Sacred.Cli.ExperimentSources Sources => __SacredSources;
+            public override global::Sacred.Generated.ExperimentSources Sources
+            {
+                get
+                {
+                    global::Sacred.Generated.ExperimentSources? __sources = null;
+                    __SacredReadSources(ref __sources);
+                    return __sources ?? new(string.Empty, string.Empty, global::System.Array.Empty<global::Sacred.Generated.SourceFileInfo>(), global::System.Array.Empty<global::Sacred.Generated.DependencyInfo>());
+                }
+            }
 
             public override __SacredState CreateDefaults() => new __SacredState();
 
             public override void SetSeed(__SacredState state, int seed) => state.Seed = seed;
 
-            public override global::Sacred.Cli.UpdateStatus TryApply(__SacredState state, string key, string value)
+            public override global::Sacred.Generated.UpdateStatus TryApply(__SacredState state, string key, string value)
             {
                 if (key == "seed")
                 {
-                    if (!global::Sacred.Configuration.ValueParsers.TryParseInt32(value, out var __seed)) return global::Sacred.Cli.UpdateStatus.InvalidValue;
+                    if (!global::Sacred.Generated.ValueParsers.TryParseInt32(value, out var __seed)) return global::Sacred.Generated.UpdateStatus.InvalidValue;
                     state.Seed = __seed;
-                    return global::Sacred.Cli.UpdateStatus.Applied;
+                    return global::Sacred.Generated.UpdateStatus.Applied;
                 }
                 return __SacredApply(ref state.Root, key, value);
             }
@@ -149,38 +167,37 @@ namespace Demo
                 return __SacredApplyNamed(ref state.Root, name);
             }
 
-            public override global::Sacred.Configuration.ConfigNode ToNode(__SacredState state)
+            public override global::Sacred.ConfigNode ToNode(__SacredState state)
             {
-                var __b = new global::Sacred.Configuration.ConfigObjectBuilder();
+                var __b = new global::Sacred.Generated.ConfigObjectBuilder();
                 __SacredWrite(__b, state.Root);
-                __b.Add("seed", global::Sacred.Configuration.ConfigNode.From(state.Seed));
+                __b.Add("seed", global::Sacred.ConfigNode.From(state.Seed));
                 return __b.Build();
             }
 
-            public override global::Sacred.Configuration.ConfigNode? Invoke(string command, __SacredState state, global::Sacred.Run run)
+            public override global::Sacred.ConfigNode? Invoke(string command, __SacredState state, global::Sacred.Run run)
             {
                 // The project references TorchSharp: seed torch's global generator with the run's seed, as Sacred seeds torch.
                 global::TorchSharp.torch.manual_seed(run.Seed);
-                __SacredCurrent = state.Root;
                 if (__SacredInvoke(command, state.Root, run, out var __result)) return __result;
                 throw new global::System.ArgumentException("Unknown command '" + command + "'.", nameof(command));
             }
 
-            private static global::Sacred.Cli.CommandInfo[] CommandList()
+            private static global::Sacred.Generated.CommandInfo[] CommandList()
             {
-                var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.CommandInfo>(__SacredCommands);
+                var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.CommandInfo>(__SacredCommands);
                 return __list.ToArray();
             }
 
-            private static global::Sacred.Cli.NamedConfigInfo[] NamedConfigList()
+            private static global::Sacred.Generated.NamedConfigInfo[] NamedConfigList()
             {
-                var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.NamedConfigInfo>(__SacredNamedConfigs);
+                var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.NamedConfigInfo>(__SacredNamedConfigs);
                 return __list.ToArray();
             }
 
-            private static global::Sacred.Cli.ConfigKeyInfo[] Combine(params global::Sacred.Cli.ConfigKeyInfo[][] parts)
+            private static global::Sacred.Generated.ConfigKeyInfo[] Combine(params global::Sacred.Generated.ConfigKeyInfo[][] parts)
             {
-                var __list = new global::System.Collections.Generic.List<global::Sacred.Cli.ConfigKeyInfo>();
+                var __list = new global::System.Collections.Generic.List<global::Sacred.Generated.ConfigKeyInfo>();
                 foreach (var __part in parts) __list.AddRange(__part);
                 __list.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
                 return __list.ToArray();

@@ -48,7 +48,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedMemberType = Create(
         "SACRED008",
         "Config member type is not supported",
-        "Config member '{0}' has type '{1}', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, a nullable of these, a List<T> or array of these, or a nested [Config] record");
+        "Config member '{0}' has type '{1}', which the command line cannot parse; use bool, int, long, float, double, decimal, string, an enum, TimeSpan, DateTime, Uri, a type T with a static TryParse(string, IFormatProvider?, out T) (IParsable<T>: Guid, DateOnly, TimeOnly, Half, byte, your own), a nullable of these, a List<T>, IList<T>, IReadOnlyList<T> or array of these or of records with a parameterless constructor, or a record");
 
     public static readonly DiagnosticDescriptor DuplicateKey = Create(
         "SACRED009",
@@ -90,11 +90,17 @@ internal static class DiagnosticDescriptors
         "Main, command or captured function must be static and non-generic",
         "'{0}' must be a static, non-generic method to be a {1} function");
 
+    public static readonly DiagnosticDescriptor RuntimeContractMismatch = Create(
+        "SACRED017",
+        "Sacred.Runtime and Sacred.Generator do not match",
+        "The referenced Sacred.Runtime implements {0}, but this Sacred.Generator writes code for generated-code contract version {1}; reference a Sacred.Runtime and a Sacred.Generator of the same release");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         NotPartial, UnknownConfigFileKey, ConfigFileValueType, MalformedConfigFile, ConfigFileNotFound,
         UnknownParameterKey, ParameterTypeMismatch, UnsupportedMemberType, DuplicateKey, DerivedKeyInConfigFile,
         InvalidNamedConfig, MultipleMains, ConfigMustBeRecord, NotAnIngredient, DuplicateName, InvalidFunction,
+        RuntimeContractMismatch,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);

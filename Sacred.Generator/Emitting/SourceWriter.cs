@@ -1,82 +1,106 @@
-using System;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Sacred.Generator.Emitting;
 
-/// <summary>Writes indented C# text with '\n' line endings.</summary>
-internal sealed class SourceWriter
+/// <summary>
+/// Builds C# text from a raw interpolated string (<c>$$"""…"""</c>), so an emitter reads like the code it writes:
+/// <list type="bullet">
+/// <item>a multi-line value keeps the indentation of the line its hole is on, every line of it;</item>
+/// <item>an empty value alone on its line removes the line, so optional parts leave no blank lines;</item>
+/// <item>lines end in <c>\n</c> whatever the emitter's source file uses, and no line ends in spaces.</item>
+/// </list>
+/// Numbers are written with the invariant culture, so output is byte-for-byte deterministic.
+/// </summary>
+[InterpolatedStringHandler]
+internal ref struct SourceWriter
 {
-    private readonly StringBuilder _builder = new();
-    private int _indent;
+    private readonly StringBuilder _text;
 
-    public void Line(string text = "")
+    /// <summary>Where the line of an empty hole starts, while that line may still turn out to hold nothing else.</summary>
+    private int _emptyLineStart;
+
+    public SourceWriter(int literalLength, int formattedCount)
     {
-        if (text.Length > 0)
-        {
-            _builder.Append(' ', _indent * 4);
-            _builder.Append(text);
-        }
-
-        _builder.Append('\n');
+        _text = new StringBuilder(literalLength + (formattedCount * 32));
+        _emptyLineStart = -1;
     }
 
-    /// <summary>Writes a multi-line block, each line at the current indentation.</summary>
-    public void Lines(string text)
+    public void AppendLiteral(string literal)
     {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        literal = literal.Replace("\r\n", "\n");
+        if (_emptyLineStart >= 0)
         {
-            Line(line);
-        }
-    }
-
-    public IDisposable Block(string header)
-    {
-        if (header.Length > 0)
-        {
-            Line(header);
-        }
-
-        Line("{");
-        _indent++;
-        return new Scope(this, "}");
-    }
-
-    /// <summary>A block closed by <paramref name="close"/>, e.g. <c>};</c> for initializers.</summary>
-    public IDisposable Block(string header, string close)
-    {
-        if (header.Length > 0)
-        {
-            Line(header);
-        }
-
-        Line("{");
-        _indent++;
-        return new Scope(this, close);
-    }
-
-    public override string ToString() => _builder.ToString();
-
-    private sealed class Scope : IDisposable
-    {
-        private readonly SourceWriter _writer;
-        private readonly string _close;
-
-        public Scope(SourceWriter writer, string close)
-        {
-            _writer = writer;
-            _close = close;
-        }
-
-        public void Dispose()
-        {
-            var builder = _writer._builder;
-            if (builder.Length >= 2 && builder[builder.Length - 1] == '\n' && builder[builder.Length - 2] == '\n')
+            if (literal.Length > 0 && literal[0] == '\n')
             {
-                builder.Length--;
+                _text.Length = _emptyLineStart;
+                literal = literal.Substring(1);
             }
 
-            _writer._indent--;
-            _writer.Line(_close);
+            _emptyLineStart = -1;
         }
+
+        _text.Append(literal);
+    }
+
+    public void AppendFormatted(string? value)
+    {
+        var lineStart = LineStart();
+        var indent = 0;
+        while (lineStart + indent < _text.Length && _text[lineStart + indent] == ' ')
+        {
+            indent++;
+        }
+
+        var blankSoFar = lineStart + indent == _text.Length;
+        if (string.IsNullOrEmpty(value))
+        {
+            if (blankSoFar)
+            {
+                _emptyLineStart = lineStart;
+            }
+
+            return;
+        }
+
+        _emptyLineStart = -1;
+        var lines = value!.Replace("\r\n", "\n").Split('\n');
+        _text.Append(lines[0]);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            _text.Append('\n');
+            if (lines[i].Length > 0)
+            {
+                _text.Append(' ', indent).Append(lines[i]);
+            }
+        }
+    }
+
+    public void AppendFormatted(int value) => AppendFormatted(value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The text; a trailing empty hole's line is removed.</summary>
+    public override string ToString()
+    {
+        if (_emptyLineStart >= 0)
+        {
+            _text.Length = _emptyLineStart > 0 ? _emptyLineStart - 1 : 0;
+            _emptyLineStart = -1;
+        }
+
+        return _text.ToString();
+    }
+
+    private int LineStart()
+    {
+        for (var i = _text.Length - 1; i >= 0; i--)
+        {
+            if (_text[i] == '\n')
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 }

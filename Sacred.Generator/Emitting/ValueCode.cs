@@ -7,15 +7,37 @@ namespace Sacred.Generator.Emitting;
 /// <summary>Per-type code snippets: how to parse text into a value and how to turn a value into a config node.</summary>
 internal sealed class ValueCode
 {
-    private const string Parsers = "global::Sacred.Configuration.ValueParsers";
-    private const string Node = "global::Sacred.Configuration.ConfigNode";
+    private const string Parsers = RuntimeNames.ValueParsers;
+    private const string Node = RuntimeNames.ConfigNode;
 
     private readonly List<TypeModel> _enums = new();
     private readonly List<ConfigTypeModel> _records = new();
+    private readonly List<ConfigTypeModel> _readers = new();
 
     public IReadOnlyList<TypeModel> Enums => _enums;
 
     public IReadOnlyList<ConfigTypeModel> Records => _records;
+
+    /// <summary>Records read from JSON as list elements; reading one may ask for more.</summary>
+    public IReadOnlyList<ConfigTypeModel> Readers => _readers;
+
+    /// <summary>True once code calls the generated <c>__SacredParseJsonList&lt;T&gt;</c>.</summary>
+    public bool UsesJsonList { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredParseJsonArray&lt;T&gt;</c>.</summary>
+    public bool UsesJsonArray { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredParse&lt;T&gt;</c>.</summary>
+    public bool UsesParse { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredParseUri</c>.</summary>
+    public bool UsesUri { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredFormat&lt;T&gt;</c>.</summary>
+    public bool UsesFormat { get; private set; }
+
+    /// <summary>True once code calls the generated <c>__SacredNumberNode</c>.</summary>
+    public bool UsesNumberNode { get; private set; }
 
     /// <summary>The type as written in a declaration, nullable marker included.</summary>
     public static string TypeSyntax(TypeModel type) => type.FullName + (type.IsNullable ? "?" : string.Empty);
@@ -33,20 +55,49 @@ internal sealed class ValueCode
         ValueKind.TimeSpan => Parsers + ".TryParseTimeSpan",
         ValueKind.DateTime => Parsers + ".TryParseDateTime",
         ValueKind.Enum => "__SacredParseEnum" + EnumIndex(type),
+        ValueKind.Uri => UriParser(),
+        ValueKind.Parsable or ValueKind.ParsableNumber => SelfParser(type),
         _ => throw new System.InvalidOperationException("no scalar parser for " + type.Display),
     };
 
-    /// <summary>A statement list that parses <c>value</c> into <paramref name="target"/> or returns InvalidValue.</summary>
-    public string ParseInto(TypeModel type, string target)
+    /// <summary>A statement that parses <c>value</c> into <paramref name="target"/> or returns InvalidValue.</summary>
+    public string ParseInto(TypeModel type, string target) =>
+        "if (!" + ParseCall(type, "value", target) + ") return " + RuntimeNames.UpdateStatus + ".InvalidValue;";
+
+    /// <summary>A call parsing the text <paramref name="input"/> into a new variable <paramref name="target"/>, true when valid.</summary>
+    public string ParseCall(TypeModel type, string input, string target)
     {
-        const string Invalid = "return global::Sacred.Cli.UpdateStatus.InvalidValue;";
-        string call = type.Kind switch
+        if (type.IsSequence && type.Element!.Kind == ValueKind.Record)
         {
-            ValueKind.List => Parsers + ".TryParseList<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
-            ValueKind.Array => Parsers + ".TryParseArray<" + type.Element!.FullName + ">(value, " + ParserFor(type.Element!) + ", out var " + target + ")",
-            _ => ParserFor(type) + "(value, out var " + target + ")",
+            var reader = "__SacredReadRecord" + ReaderIndex(type.Element.Record!);
+            if (type.Kind == ValueKind.Array)
+            {
+                UsesJsonArray = true;
+            }
+
+            UsesJsonList = true;
+            return (type.Kind == ValueKind.Array ? "__SacredParseJsonArray<" : "__SacredParseJsonList<") + type.Element.FullName + ">(" + input + ", " + reader + ", out var " + target + ")";
+        }
+
+        return type.Kind switch
+        {
+            ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList => Parsers + ".TryParseList<" + type.Element!.FullName + ">(" + input + ", " + ParserFor(type.Element!) + ", out var " + target + ")",
+            ValueKind.Array => Parsers + ".TryParseArray<" + type.Element!.FullName + ">(" + input + ", " + ParserFor(type.Element!) + ", out var " + target + ")",
+            _ => ParserFor(type) + "(" + input + ", out var " + target + ")",
         };
-        return "if (!" + call + ") " + Invalid;
+    }
+
+    /// <summary>The index of the JSON reader of <paramref name="record"/>, a list element: <c>__SacredReadRecord{i}</c>.</summary>
+    public int ReaderIndex(ConfigTypeModel record)
+    {
+        var index = _readers.FindIndex(r => r.FullName == record.FullName);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        _readers.Add(record);
+        return _readers.Count - 1;
     }
 
     /// <summary>An expression turning <paramref name="value"/> of <paramref name="type"/> into a config node.</summary>
@@ -68,10 +119,41 @@ internal sealed class ValueCode
     private string NonNull(TypeModel type, string value) => type.Kind switch
     {
         ValueKind.Enum => Node + ".From(__SacredEnumName" + EnumIndex(type) + "(" + value + "))",
-        ValueKind.List or ValueKind.Array => Node + ".FromList(" + value + ", static __e => " + ToNode(type.Element!, "__e") + ")",
+        ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList or ValueKind.Array => Node + ".FromList(" + value + ", static __e => " + ToNode(type.Element!, "__e") + ")",
         ValueKind.Record => "__SacredNode" + RecordIndex(type.Record!) + "(" + value + ")",
+        ValueKind.Uri => Node + ".From(" + value + ".OriginalString)",
+        ValueKind.Parsable => Node + ".From(" + Format(type, value) + ")",
+        ValueKind.ParsableNumber => NumberNode(Format(type, value)),
         _ => Node + ".From(" + value + ")",
     };
+
+    /// <summary>Dates and times are stored in ISO 8601 (<c>O</c>), as DateTime is; other types in their general format.</summary>
+    private static string? FormatOf(TypeModel type) =>
+        type.FullName is "global::System.DateOnly" or "global::System.TimeOnly" or "global::System.DateTimeOffset" ? "O" : null;
+
+    private string UriParser()
+    {
+        UsesUri = true;
+        return "__SacredParseUri";
+    }
+
+    private string SelfParser(TypeModel type)
+    {
+        UsesParse = true;
+        return "__SacredParse<" + type.FullName + ">";
+    }
+
+    private string Format(TypeModel type, string value)
+    {
+        UsesFormat = true;
+        return "__SacredFormat(" + value + ", " + CSharp.Literal(FormatOf(type)) + ")";
+    }
+
+    private string NumberNode(string text)
+    {
+        UsesNumberNode = true;
+        return "__SacredNumberNode(" + text + ")";
+    }
 
     public int RecordIndex(ConfigTypeModel record)
     {

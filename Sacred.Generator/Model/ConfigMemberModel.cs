@@ -6,11 +6,14 @@ namespace Sacred.Generator.Model;
 /// <param name="Doc">The XML summary, if any.</param>
 /// <param name="IsDerived">True for a get-only computed member: recorded, not settable.</param>
 /// <param name="Type">The member's type.</param>
-/// <param name="DefaultExpression">For generated records, the C# initializer; otherwise null.</param>
+/// <param name="Default">
+/// For a record generated from a JSON schema, the member's initial value (null for a nested record, which starts
+/// as <c>new()</c>); null for declared records.
+/// </param>
 internal sealed record ConfigMemberModel(
     string PropertyName,
     string Key,
     string? Doc,
     bool IsDerived,
     TypeModel Type,
-    string? DefaultExpression);
+    ConfigValueModel? Default);

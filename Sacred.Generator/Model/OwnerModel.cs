@@ -1,9 +1,10 @@
 namespace Sacred.Generator.Model;
 
 /// <summary>
-/// An experiment or ingredient class as parsed: everything the emitter needs, no Roslyn objects.
-/// <c>SeedsTorch</c>: an experiment whose compilation references TorchSharp, so its runs seed torch's global
-/// generator with the run's seed, as Sacred seeds torch (always false for an ingredient).
+/// An experiment or ingredient class as parsed: everything the binding stage and the emitter need, no Roslyn
+/// objects and no source positions. <c>MetadataName</c> finds the class again when a diagnostic of the binding
+/// stage is reported. <c>SeedsTorch</c>: an experiment whose compilation references TorchSharp, so its runs
+/// seed torch's global generator with the run's seed, as Sacred seeds torch (always false for an ingredient).
 /// </summary>
 internal sealed record OwnerModel(
     OwnerKind Kind,
@@ -11,6 +12,7 @@ internal sealed record OwnerModel(
     string Namespace,
     string ClassName,
     string FullName,
+    string MetadataName,
     string Accessibility,
     string Name,
     string? Doc,
@@ -20,5 +22,4 @@ internal sealed record OwnerModel(
     EquatableArray<NamedConfigModel> NamedConfigs,
     EquatableArray<FunctionModel> Functions,
     EquatableArray<IngredientReference> Ingredients,
-    EquatableArray<PendingParameterCheck> PendingChecks,
     bool SeedsTorch);

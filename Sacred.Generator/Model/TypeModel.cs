@@ -17,4 +17,8 @@ internal sealed record TypeModel(
     bool IsValueType,
     TypeModel? Element,
     EquatableArray<string> EnumMembers,
-    ConfigTypeModel? Record);
+    ConfigTypeModel? Record)
+{
+    /// <summary>True for lists and arrays, whose values are their <see cref="Element"/>s.</summary>
+    public bool IsSequence => Kind is ValueKind.List or ValueKind.IList or ValueKind.IReadOnlyList or ValueKind.Array;
+}

@@ -19,6 +19,9 @@ internal static class KnownTypes
     public const string Random = "System.Random";
     public const string TimeSpan = "System.TimeSpan";
     public const string DateTime = "System.DateTime";
+    public const string Uri = "System.Uri";
+    public const string Parsable = "System.IParsable`1";
+    public const string NumberBase = "System.Numerics.INumberBase`1";
     public const string List = "System.Collections.Generic.List`1";
     public const string IList = "System.Collections.Generic.IList`1";
     public const string IReadOnlyList = "System.Collections.Generic.IReadOnlyList`1";
@@ -26,6 +29,11 @@ internal static class KnownTypes
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string ValueTask = "System.Threading.Tasks.ValueTask";
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
+    public const string GeneratedCodeContract = "Sacred.Generated.GeneratedCodeContract";
+
+    /// <summary>The <c>GeneratedCodeContract.Version</c> that the code in Emitting/ is written for.</summary>
+    public const int ContractVersion = 2;
+
     public const string TorchSharpAssembly = "TorchSharp";
     public const string Torch = "TorchSharp.torch";
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Sacred.Generator.Diagnostics;
 using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;
@@ -13,11 +14,16 @@ internal static class OwnerParser
 {
     public static Result<OwnerModel> Parse(GeneratorAttributeSyntaxContext context, OwnerKind kind, CancellationToken cancellationToken)
     {
+        if (RuntimeContract.Check(context, cancellationToken) is { } mismatch)
+        {
+            return new Result<OwnerModel>(null, new EquatableArray<DiagnosticInfo>(new[] { mismatch }));
+        }
+
         var diagnostics = new List<DiagnosticInfo>();
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var declaration = (ClassDeclarationSyntax)context.TargetNode;
         var model = Parse(type, declaration, kind, context.SemanticModel.Compilation, diagnostics, cancellationToken);
-        return new Result<OwnerModel>(model, diagnostics.ToEquatableArray());
+        return new Result<OwnerModel>(diagnostics.Count == 0 ? model : null, diagnostics.ToEquatableArray());
     }
 
     private static OwnerModel? Parse(
@@ -30,7 +36,7 @@ internal static class OwnerParser
     {
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            diagnostics.Add(DiagnosticInfo.Create("SACRED001", Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, Locations.ToInfo(declaration.Identifier.GetLocation()), type.Name));
             return null;
         }
 
@@ -47,11 +53,10 @@ internal static class OwnerParser
         }
 
         var files = ConfigFiles(type);
-        var pending = new List<PendingParameterCheck>();
-        var functions = new FunctionParser(compilation, configType, schemas.Types, diagnostics, pending)
-        {
-            SchemaFromFile = configType is null && files.Any(f => f.NamedConfig is null),
-        };
+        var schemaFromFile = configType is null && files.Any(f => f.NamedConfig is null);
+        // A parameter's or result's type is only compared with the schema: what is wrong inside a record that is
+        // not part of it is no error of this owner's.
+        var functions = new FunctionParser(new ConfigSchemaParser(new List<DiagnosticInfo>()).Types, diagnostics);
 
         var parsedFunctions = new List<FunctionModel>();
         var namedConfigs = new List<NamedConfigModel>();
@@ -61,9 +66,9 @@ internal static class OwnerParser
             cancellationToken.ThrowIfCancellationRequested();
             if (Symbols.GetAttribute(method, KnownTypes.NamedConfig) is { } named)
             {
-                if (!IsNamedConfigSignature(method, configType, functions.SchemaFromFile))
+                if (!IsNamedConfigSignature(method, configType, schemaFromFile))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create("SACRED011", Locations.ToInfo(method.Locations.FirstOrDefault()), method.Name, configType?.Name ?? "Config"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamedConfig, Locations.ToInfo(method.Locations.FirstOrDefault()), method.Name, configType?.Name ?? "Config"));
                     ok = false;
                     continue;
                 }
@@ -104,6 +109,7 @@ internal static class OwnerParser
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
             type.Name,
             type.ToDisplayString(Symbols.FullyQualified),
+            Symbols.MetadataName(type),
             Symbols.Accessibility(type),
             name,
             DocComments.GetSummary(declaration),
@@ -113,7 +119,6 @@ internal static class OwnerParser
             namedConfigs.ToEquatableArray(),
             parsedFunctions.ToEquatableArray(),
             ingredients.ToEquatableArray(),
-            pending.ToEquatableArray(),
             kind == OwnerKind.Experiment && TorchSharpReference.HasManualSeed(compilation));
     }
 
@@ -179,13 +184,13 @@ internal static class OwnerParser
 
             if (metadataName == KnownTypes.ConfigFile)
             {
-                files.Add(new ConfigFileReference(path, Locations.ToInfo(Symbols.ArgumentLocation(attribute, 0)), null, null));
+                files.Add(new ConfigFileReference(path, null, null));
             }
             else if (metadataName == KnownTypes.NamedConfigFile)
             {
                 var name = Symbols.NamedArgument<string>(attribute, "Name") ?? FileStem(path);
                 var doc = Symbols.NamedArgument<string>(attribute, "Doc");
-                files.Add(new ConfigFileReference(path, Locations.ToInfo(Symbols.ArgumentLocation(attribute, 0)), name, doc));
+                files.Add(new ConfigFileReference(path, name, doc));
             }
         }
 
@@ -206,13 +211,13 @@ internal static class OwnerParser
         var mains = functions.Where(f => f.Kind == FunctionKind.Main).ToList();
         foreach (var extra in mains.Skip(1))
         {
-            diagnostics.Add(DiagnosticInfo.Create("SACRED012", Locations.ToInfo(MethodLocation(type, extra.MethodName)), extra.MethodName));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleMains, Locations.ToInfo(MethodLocation(type, extra.MethodName)), extra.MethodName));
             ok = false;
         }
 
         foreach (var group in functions.Where(f => f.Kind != FunctionKind.Captured).GroupBy(f => f.Name).Where(g => g.Count() > 1))
         {
-            diagnostics.Add(DiagnosticInfo.Create("SACRED015", Locations.ToInfo(MethodLocation(type, group.Last().MethodName)), "Command", group.Key));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, Locations.ToInfo(MethodLocation(type, group.Last().MethodName)), "Command", group.Key));
             ok = false;
         }
 
@@ -220,7 +225,7 @@ internal static class OwnerParser
         {
             var method = group.Last().MethodName;
             var location = method is null ? type.Locations.FirstOrDefault() : MethodLocation(type, method);
-            diagnostics.Add(DiagnosticInfo.Create("SACRED015", Locations.ToInfo(location), "Named config", group.Key));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, Locations.ToInfo(location), "Named config", group.Key));
             ok = false;
         }
 
@@ -255,7 +260,7 @@ internal static class OwnerParser
                 var ingredientAttribute = Symbols.GetAttribute(ingredient, KnownTypes.Ingredient);
                 if (ingredientAttribute is null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create("SACRED014", Locations.ToInfo(TypeOfLocation(attribute, ingredient)), ingredient.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotAnIngredient, Locations.ToInfo(TypeOfLocation(attribute, ingredient)), ingredient.Name));
                     ok = false;
                     continue;
                 }

@@ -4,7 +4,10 @@ using Sacred.Generator.Model;
 
 namespace Sacred.Generator.Parsing;
 
-/// <summary>Maps a member or parameter type to a <see cref="TypeModel"/>, or null when the CLI cannot parse it.</summary>
+/// <summary>
+/// Maps a member or parameter type to a <see cref="TypeModel"/>, or null when the CLI cannot parse it. A type
+/// that is not in the compilation (yet) becomes <see cref="ValueKind.Unresolved"/>.
+/// </summary>
 internal sealed class TypeParser
 {
     private readonly ConfigSchemaParser _schemas;
@@ -13,6 +16,12 @@ internal sealed class TypeParser
 
     public TypeModel? Parse(ITypeSymbol type)
     {
+        if (type.TypeKind == TypeKind.Error)
+        {
+            var written = type.ToDisplayString(Symbols.Short);
+            return new TypeModel(ValueKind.Unresolved, written, written, false, false, null, EquatableArray<string>.Empty, null);
+        }
+
         var nullable = false;
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
         {
@@ -35,6 +44,12 @@ internal sealed class TypeParser
             return new TypeModel(kind.Value, fullName, display, nullable, type.IsValueType, null, members, null);
         }
 
+        var parsable = Parsable(type);
+        if (parsable is not null)
+        {
+            return new TypeModel(parsable.Value, fullName, display, nullable, type.IsValueType, null, EquatableArray<string>.Empty, null);
+        }
+
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
             return Collection(ValueKind.Array, array.ElementType, fullName, display, nullable);
@@ -42,12 +57,16 @@ internal sealed class TypeParser
 
         if (type is INamedTypeSymbol named)
         {
-            if (Symbols.Is(named, KnownTypes.List) || Symbols.Is(named, KnownTypes.IList) || Symbols.Is(named, KnownTypes.IReadOnlyList))
+            var list = Symbols.Is(named, KnownTypes.List) ? ValueKind.List
+                : Symbols.Is(named, KnownTypes.IList) ? ValueKind.IList
+                : Symbols.Is(named, KnownTypes.IReadOnlyList) ? ValueKind.IReadOnlyList
+                : (ValueKind?)null;
+            if (list is not null)
             {
-                return Collection(ValueKind.List, named.TypeArguments[0], fullName, display, nullable);
+                return Collection(list.Value, named.TypeArguments[0], fullName, display, nullable);
             }
 
-            if (Symbols.GetAttribute(named, KnownTypes.Config) is not null)
+            if (named.IsRecord || Symbols.GetAttribute(named, KnownTypes.Config) is not null)
             {
                 var record = nullable ? null : _schemas.ParseNested(named);
                 return record is null
@@ -62,12 +81,29 @@ internal sealed class TypeParser
     private TypeModel? Collection(ValueKind kind, ITypeSymbol elementType, string fullName, string display, bool nullable)
     {
         var element = Parse(elementType);
-        if (element is null || element.Kind is ValueKind.List or ValueKind.Array or ValueKind.Record || (element.IsNullable && element.IsValueType))
+        // A record element is built from JSON with new() and with-expressions, so it needs a parameterless constructor.
+        if (element is null || element.IsSequence || element.Kind == ValueKind.Unresolved || (element.IsNullable && element.IsValueType)
+            || (element.Kind == ValueKind.Record && !element.Record!.HasParameterlessConstructor))
         {
             return null;
         }
 
         return new TypeModel(kind, fullName, display, nullable, false, element, EquatableArray<string>.Empty, null);
+    }
+
+    /// <summary>Uri, or a type that parses itself: <c>T : IParsable&lt;T&gt;</c>, a number when <c>T : INumberBase&lt;T&gt;</c>.</summary>
+    private static ValueKind? Parsable(ITypeSymbol type)
+    {
+        if (Symbols.Is(type, KnownTypes.Uri))
+        {
+            return ValueKind.Uri;
+        }
+
+        bool Implements(string metadataName) => type.AllInterfaces.Any(i =>
+            Symbols.Is(i, metadataName) && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
+        return !Implements(KnownTypes.Parsable) ? null
+            : Implements(KnownTypes.NumberBase) ? ValueKind.ParsableNumber
+            : ValueKind.Parsable;
     }
 
     private static ValueKind? Scalar(ITypeSymbol type)

@@ -225,6 +225,49 @@ public sealed class FdOutputCaptureTests
     }
 
     [Fact]
+    public void A_partial_stdout_line_is_never_glued_to_a_stderr_line_and_only_its_final_state_is_kept()
+    {
+        using var files = new TempFiles();
+        using var terminal = StandardStreams.ToFiles(files);
+
+        var capture = OutputCapture.Start(CaptureMode.Fd);
+        var taken = new StringBuilder();
+        for (var round = 0; round <= 3; round++)
+        {
+            StandardStreams.WriteNative(1, $"\rprogress {round}/3");
+            StandardStreams.WriteNative(2, "log ");
+            StandardStreams.WriteNative(2, $"line {round}\n");
+            taken.Append(WaitForLines(capture));
+        }
+
+        StandardStreams.WriteNative(1, "\n");
+        taken.Append(capture.Stop());
+
+        Assert.Equal("log line 0\nlog line 1\nlog line 2\nlog line 3\nprogress 3/3\n", taken.ToString());
+    }
+
+    [Fact]
+    public void Text_that_printf_left_in_the_stdio_buffer_is_captured_at_Stop()
+    {
+        // With stdout a pipe or a file, C's stdio buffers whole blocks: libc would write these 50 lines at exit,
+        // after the capture ended.
+        using var files = new TempFiles();
+        using var terminal = StandardStreams.ToFiles(files);
+        var expected = string.Concat(Enumerable.Range(0, 50).Select(line => $"printf line {line}\n"));
+
+        var capture = OutputCapture.Start(CaptureMode.Fd);
+        for (var line = 0; line < 50; line++)
+        {
+            NativeStdio.Printf($"printf line {line}\n");
+        }
+
+        var captured = capture.Stop();
+
+        Assert.Equal(expected, captured);
+        Assert.Equal(expected, terminal.Out);
+    }
+
+    [Fact]
     public void TakeCompletedLines_hands_out_each_line_once()
     {
         using var terminal = StandardStreams.ToNull();
@@ -237,10 +280,11 @@ public sealed class FdOutputCaptureTests
         var third = WaitForLines(capture);
         var rest = capture.Stop();
 
+        // stdout's unfinished "b" stays apart from stderr's line, and is kept at the end.
         Assert.Equal("a\n", first);
         Assert.Equal(string.Empty, second);
-        Assert.Equal("bc\n", third);
-        Assert.Equal(string.Empty, rest);
+        Assert.Equal("c\n", third);
+        Assert.Equal("b", rest);
         Assert.Equal(string.Empty, capture.Stop());
         Assert.Equal(string.Empty, capture.TakeCompletedLines());
     }

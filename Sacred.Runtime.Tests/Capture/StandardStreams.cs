@@ -50,6 +50,9 @@ internal sealed class StandardStreams : IDisposable
         return new StandardStreams(stdout, (int)devNull.DangerousGetHandle());
     }
 
+    /// <summary>Points fds 1 and 2 at <paramref name="terminal"/>'s slave side, as on a console.</summary>
+    public static StandardStreams ToTerminal(TestTerminal terminal) => new(terminal.Slave, terminal.Slave);
+
     /// <summary>Points fds 1 and 2 at /dev/null.</summary>
     public static StandardStreams ToNull()
     {

@@ -28,6 +28,107 @@ public sealed class TerminalLineBufferTests
         Assert.Equal(expected, buffer.TakeAll());
     }
 
+    [Theory]
+    [InlineData("\u001b[1;32mgreen\u001b[0m and \u001b[38;5;208morange\u001b[m\n", "green and orange\n")]
+    [InlineData("\u001b]0;window title\u0007\u001b]8;;https://example.org\u001b\\link\u001b]8;;\u001b\\\n", "link\n")]
+    [InlineData("\u001b[?1h\u001b=\u001b(Bkeypad and charset\u001b7\u001b8\n", "keypad and charset\n")]
+    [InlineData("abcdef\r\u001b[2Kxy\n", "xy\n")]
+    [InlineData("abcdef\u001b[3D\u001b[K\n", "abc\n")]
+    [InlineData("abcdef\u001b[3D\u001b[1K\n", "    ef\n")]
+    [InlineData("abcdef\u001b[3D\u001b[2Kx\n", "   x\n")]
+    [InlineData("\u001b[5Gx\n", "    x\n")]
+    [InlineData("ab\u001b[3Cc\u001b[1;2Hd\n", "ad   c\n")]
+    [InlineData("ab\u001b[3C\n", "ab\n")]
+    [InlineData("a😀b\u001b[2Dx\n", "axb\n")]
+    [InlineData("\u001b]0;no end on this line\nnext\n", "\nnext\n")]
+    [InlineData("\u001b[31\nplain\n", "\nplain\n")]
+    public void Escape_codes_are_applied_or_dropped_never_stored(string written, string expected)
+    {
+        var buffer = new TerminalLineBuffer();
+
+        buffer.Write(written);
+
+        Assert.Equal(expected, buffer.TakeAll());
+    }
+
+    [Fact]
+    public void An_escape_code_split_between_writes_is_still_recognised()
+    {
+        var buffer = new TerminalLineBuffer();
+
+        foreach (var piece in new[] { "\u001b", "[3", "1mred\u001b", "[", "0m", " \u001b]0;ti", "tle\u001b", "\\\n" })
+        {
+            buffer.Write(piece);
+        }
+
+        Assert.Equal("red \n", buffer.TakeAll());
+    }
+
+    [Fact]
+    public void A_live_display_that_hides_the_cursor_and_redraws_its_lines_is_recorded_as_its_last_frame()
+    {
+        // What Spectre.Console's progress bar writes to a terminal: the cursor hidden, a three-line region redrawn by
+        // moving up two lines, the cursor shown at the end.
+        var buffer = new TerminalLineBuffer();
+        var taken = new StringBuilder();
+
+        buffer.Write("before\n\u001b[?25l      \r\ntraining 30%\r\n      ");
+        taken.Append(buffer.TakeCompletedLines());
+        for (var percent = 40; percent <= 100; percent += 10)
+        {
+            buffer.Write($"\r\u001b[2A      \r\ntraining {percent}%\r\n      ");
+            taken.Append(buffer.TakeCompletedLines());
+        }
+
+        buffer.Write("\r\n\u001b[?25hafter\n");
+        taken.Append(buffer.TakeAll());
+
+        Assert.Equal("before\n      \ntraining 100%\n      \nafter\n", taken.ToString());
+    }
+
+    [Fact]
+    public void While_the_cursor_is_hidden_a_screen_of_lines_stays_open_and_showing_it_hands_them_out()
+    {
+        var buffer = new TerminalLineBuffer(new CompletedLines(), screenRows: 3);
+
+        buffer.Write("\u001b[?25l1\n2\n3\n4\n");
+        var whileHidden = buffer.TakeCompletedLines();
+        buffer.Write("\u001b[?25h");
+        var whenShown = buffer.TakeCompletedLines();
+
+        Assert.Equal("1\n2\n", whileHidden);
+        Assert.Equal("3\n4\n", whenShown);
+    }
+
+    [Fact]
+    public void Moving_the_cursor_up_reaches_only_lines_still_open_so_later_frames_redraw_in_place()
+    {
+        // Nothing was open when the first frame moved up, so that frame is final; the move up of two lines keeps the
+        // last two lines open from then on, and every later frame overwrites the one before.
+        var buffer = new TerminalLineBuffer();
+        var taken = new StringBuilder();
+
+        foreach (var frame in new[] { "a1\nb1\n", "\u001b[2Aa2\nb2\n", "\u001b[2Aa3\nb3\n", "\u001b[2Aa4\nb4\n" })
+        {
+            buffer.Write(frame);
+            taken.Append(buffer.TakeCompletedLines());
+        }
+
+        taken.Append(buffer.TakeAll());
+
+        Assert.Equal("a1\nb1\na4\nb4\n", taken.ToString());
+    }
+
+    [Fact]
+    public void Erasing_below_the_cursor_removes_the_open_lines_under_it()
+    {
+        var buffer = new TerminalLineBuffer();
+
+        buffer.Write("\u001b[?25lx\ny\nz\u001b[2A\r\u001b[Jw\n\u001b[?25h");
+
+        Assert.Equal("w\n", buffer.TakeAll());
+    }
+
     [Fact]
     public void Sacreds_documented_example_gives_progress_9()
     {

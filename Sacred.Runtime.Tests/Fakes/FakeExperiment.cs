@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Sacred.Cli;
-using Sacred.Configuration;
+using Sacred.Generated;
 
 namespace Sacred.Runtime.Tests.Fakes;
 

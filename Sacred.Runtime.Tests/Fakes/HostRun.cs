@@ -1,6 +1,7 @@
 using System.IO;
 using System.Threading;
-using Sacred.Cli;
+using Sacred.Generated;
+using Sacred.Running;
 
 namespace Sacred.Runtime.Tests.Fakes;
 

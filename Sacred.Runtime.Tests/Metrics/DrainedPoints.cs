@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Sacred.Metrics;
-using Sacred.Observers;
 
 namespace Sacred.Runtime.Tests.Metrics;
 

@@ -40,9 +40,9 @@ public sealed class MetricsBufferCommitTests
 
     private static void Commit(MetricChunk chunk, int slot, double value)
     {
-        ref MetricPoint point = ref chunk.Points[slot];
+        ref MetricSlot point = ref chunk.Points[slot];
         point.Value = value;
         point.TimestampMs = MetricClock.UnixMs;
-        Volatile.Write(ref point.Tag, MetricPoint.AutoStepTag(0) | chunk.LapBit);
+        Volatile.Write(ref point.Tag, MetricSlot.AutoStepTag(0) | chunk.LapBit);
     }
 }

@@ -1,11 +1,10 @@
 using System;
 using System.IO;
 using System.Linq;
-using Sacred.Capture;
-using Sacred.Configuration;
-using Sacred.Running;
+using Sacred.Host;
+using Sacred.Recording;
 using Sacred.Runtime.Tests.Fakes;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Xunit;
 
 namespace Sacred.Runtime.Tests.Running;

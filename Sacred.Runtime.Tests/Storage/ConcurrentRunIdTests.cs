@@ -4,8 +4,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Sacred.Observers;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Xunit;
+
 using static Sacred.Runtime.Tests.Storage.StoreEvents;
 
 namespace Sacred.Runtime.Tests.Storage;

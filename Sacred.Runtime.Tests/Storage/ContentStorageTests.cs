@@ -3,9 +3,10 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using Sacred.Observers;
-using Sacred.Storage;
+using Sacred.Recording;
+using Sacred.Storage.Reading;
 using Xunit;
+
 using static Sacred.Runtime.Tests.Storage.StoreEvents;
 
 namespace Sacred.Runtime.Tests.Storage;

@@ -1,9 +1,11 @@
 using System;
 using System.IO;
 using System.Linq;
-using Sacred.Observers;
+using Sacred.Metrics;
 using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Xunit;
+
 using static Sacred.Runtime.Tests.Storage.StoreEvents;
 
 namespace Sacred.Runtime.Tests.Storage;

@@ -1,8 +1,9 @@
-using System;
 using System.Linq;
 using System.Text;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
+using Sacred.Storage.Writing;
 using Xunit;
+
 using static Sacred.Runtime.Tests.Storage.StoreEvents;
 
 namespace Sacred.Runtime.Tests.Storage;

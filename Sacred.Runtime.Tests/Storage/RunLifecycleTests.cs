@@ -1,11 +1,12 @@
 using System;
 using System.IO;
 using System.Linq;
-using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers;
-using Sacred.Running;
-using Sacred.Storage;
+using Sacred.Recording;
+using Sacred.Storage.Reading;
 using Xunit;
+
 using static Sacred.Runtime.Tests.Storage.StoreEvents;
 
 namespace Sacred.Runtime.Tests.Storage;

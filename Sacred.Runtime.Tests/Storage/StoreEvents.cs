@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
-using Sacred.Cli;
-using Sacred.Configuration;
+using Sacred.Generated;
+using Sacred.Host;
+using Sacred.Metrics;
 using Sacred.Observers;
+using Sacred.Recording;
 
 namespace Sacred.Runtime.Tests.Storage;
 
@@ -16,7 +18,7 @@ internal static class StoreEvents
         string experiment = "mnist",
         string? comment = "baseline",
         DateTime? time = null,
-        IReadOnlyList<SourceFile>? sources = null,
+        IReadOnlyList<SourceFileInfo>? sources = null,
         int seed = 151625947,
         double? priority = 2.5)
     {
@@ -48,9 +50,9 @@ internal static class StoreEvents
                 experiment,
                 "/home/u/proj",
                 "Mnist.cs",
-                sources ?? [new SourceFile("Mnist.cs", "md5-main", "class Mnist {}"), new SourceFile("Net/Model.cs", "md5-model", "class Model {}")],
+                sources ?? [new SourceFileInfo("Mnist.cs", "md5-main", "class Mnist {}"), new SourceFileInfo("Net/Model.cs", "md5-model", "class Model {}")],
                 [new DependencyInfo("Sacred", "1.0.0"), new DependencyInfo("TorchSharp", "0.107.0")],
-                [new RepositoryInfo("git@example.com:u/proj.git", "d88deb25", true)]),
+                [new GitRepository("git@example.com:u/proj.git", "d88deb25", true)]),
             new HostInfo(
                 "box",
                 ["Linux", "Linux-6.5.0-x86_64"],

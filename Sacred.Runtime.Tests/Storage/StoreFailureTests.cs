@@ -2,11 +2,13 @@ using System;
 using System.IO;
 using System.Linq;
 using Microsoft.Data.Sqlite;
-using Sacred.Configuration;
 using Sacred.Observers;
+using Sacred.Recording;
 using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Xunit;
 using Xunit.Abstractions;
+
 using static Sacred.Runtime.Tests.Storage.StoreEvents;
 
 namespace Sacred.Runtime.Tests.Storage;

@@ -3,8 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using Microsoft.Data.Sqlite;
 using Sacred.Observers;
+using Sacred.Recording;
 using Sacred.Storage;
+using Sacred.Storage.Reading;
 using Xunit;
+
 using static Sacred.Runtime.Tests.Storage.StoreEvents;
 
 namespace Sacred.Runtime.Tests.Storage;

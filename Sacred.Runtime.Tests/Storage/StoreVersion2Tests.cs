@@ -2,7 +2,8 @@ using System;
 using System.Linq;
 using Microsoft.Data.Sqlite;
 using Sacred.Storage;
-using Sacred.Storage.Querying;
+using Sacred.Storage.Reading;
+using Sacred.Storage.Writing;
 using Xunit;
 using static Sacred.Runtime.Tests.Storage.StoreEvents;
 
@@ -77,6 +78,6 @@ public sealed class StoreVersion2Tests
 
 internal static class StartedEventWith
 {
-    public static Sacred.Observers.RunStartedEvent WithLearningRate(this Sacred.Observers.RunStartedEvent started, double learningRate) =>
-        started with { Config = started.Config.WithValue("learning_rate", Sacred.Configuration.ConfigNode.From(learningRate)) };
+    public static Sacred.Recording.RunStartedEvent WithLearningRate(this Sacred.Recording.RunStartedEvent started, double learningRate) =>
+        started with { Config = started.Config.WithValue("learning_rate", Sacred.ConfigNode.From(learningRate)) };
 }

@@ -4,22 +4,24 @@ using System.Threading;
 namespace Sacred.Capture;
 
 /// <summary>
-/// A standard descriptor (1 or 2) pointed at a pipe. A reader thread hands every byte to the capture and copies
-/// it to where the descriptor pointed before, so the user still sees it. After <see cref="RequestDrain"/> the
-/// reader captures what is already in the pipe, signals, then only copies until every writer is gone (a child
-/// process may outlive the run; it must not get SIGPIPE).
+/// Standard descriptors (1, 2) pointed at a pipe or at a pseudo-terminal's slave side. A reader thread hands every
+/// byte to the capture and copies it to where the first descriptor pointed before, so the user still sees it. After
+/// <see cref="RequestDrain"/> the reader captures what is already there, signals, then only copies until every
+/// writer is gone (a child process may outlive the run; it must not get SIGPIPE). When the copy fails (the terminal
+/// was closed, the pipe's reader left) it stops copying and keeps capturing.
 /// </summary>
 internal sealed class DescriptorTee
 {
     private const int ChunkSize = 64 * 1024;
     private const int PipeSize = 1024 * 1024;
 
-    private readonly int _target;
-    private readonly int _original;
+    private readonly int[] _targets;
+    private readonly int[] _originals;
     private readonly int _readEnd;
     private readonly int _wakeReadEnd;
     private readonly int _wakeWriteEnd;
-    private readonly CapturedText _captured;
+    private readonly bool _terminal;
+    private readonly CapturedStream _captured;
     private readonly ManualResetEventSlim _drained = new();
     // Whoever is last, the reader or Stop, closes the descriptors both of them use.
     private readonly Lock _lifetimeLock = new();
@@ -29,19 +31,20 @@ internal sealed class DescriptorTee
     private bool _finished;
     private bool _copyFailed;
 
-    private DescriptorTee(int target, int original, int readEnd, int wakeReadEnd, int wakeWriteEnd, CapturedText captured)
+    private DescriptorTee(int[] targets, int[] originals, int readEnd, int wakeReadEnd, int wakeWriteEnd, bool terminal, CapturedStream captured)
     {
-        _target = target;
-        _original = original;
+        _targets = targets;
+        _originals = originals;
         _readEnd = readEnd;
         _wakeReadEnd = wakeReadEnd;
         _wakeWriteEnd = wakeWriteEnd;
+        _terminal = terminal;
         _captured = captured;
     }
 
-    /// <summary>Redirects <paramref name="target"/> into a new pipe and starts its reader; null and the reason
-    /// when a call fails, with nothing left changed.</summary>
-    public static DescriptorTee? TryStart(int target, CapturedText captured, out string error)
+    /// <summary>Redirects <paramref name="target"/> into a new pipe and starts its reader, which appends to a new
+    /// stream of <paramref name="text"/>; null and the reason when a call fails, with nothing left changed.</summary>
+    public static DescriptorTee? TryStartPipe(int target, CapturedText text, out string error)
     {
         var original = Libc.Duplicate(target);
         if (original < 0)
@@ -74,22 +77,105 @@ internal sealed class DescriptorTee
 
         // From here on the target is the pipe's only write end we hold, so restoring the target closes it.
         Libc.Close(writeEnd);
-        var tee = new DescriptorTee(target, original, readEnd, wakeReadEnd, wakeWriteEnd, captured);
-        new Thread(tee.Run) { IsBackground = true, Name = $"Sacred capture of fd {target}" }.Start();
         error = string.Empty;
-        return tee;
+        return new DescriptorTee([target], [original], readEnd, wakeReadEnd, wakeWriteEnd, terminal: false, text.AddStream()).Start();
     }
 
-    /// <summary>Points the descriptor back where it pointed before.</summary>
+    /// <summary>
+    /// Points <paramref name="targets"/>, which are all the same terminal, at the slave side of a new
+    /// pseudo-terminal with that terminal's settings and window size, and starts a reader of its master side, which
+    /// appends to one new stream of <paramref name="text"/> and copies the raw bytes to the terminal. Linux only;
+    /// null and the reason when a call fails, with nothing left changed.
+    /// </summary>
+    public static DescriptorTee? TryStartTerminal(int[] targets, CapturedText text, out string error)
+    {
+        var originals = new int[targets.Length];
+        for (var index = 0; index < targets.Length; index++)
+        {
+            originals[index] = Libc.Duplicate(targets[index]);
+            if (originals[index] < 0)
+            {
+                error = Libc.Describe($"dup({targets[index]})");
+                CloseAll(originals.AsSpan(0, index));
+                return null;
+            }
+        }
+
+        var master = Libc.OpenPseudoTerminal();
+        var slave = master < 0 ? -1 : Libc.OpenPseudoTerminalSlave(master);
+        if (slave < 0)
+        {
+            error = Libc.Describe(master < 0 ? "posix_openpt" : "open(pseudo-terminal slave)");
+            CloseAll(originals);
+            if (master >= 0)
+            {
+                Libc.Close(master);
+            }
+
+            return null;
+        }
+
+        if (Libc.CreatePipe(out var wakeReadEnd, out var wakeWriteEnd) < 0)
+        {
+            error = Libc.Describe("pipe");
+            CloseAll(originals);
+            CloseAll(master, slave);
+            return null;
+        }
+
+        Libc.CopyTerminalSettings(originals[0], slave);
+        Libc.CopyWindowSize(originals[0], master);
+        var rows = Libc.WindowRows(master);
+        for (var index = 0; index < targets.Length; index++)
+        {
+            if (Libc.Redirect(slave, targets[index]) < 0)
+            {
+                error = Libc.Describe($"dup2(pseudo-terminal, {targets[index]})");
+                for (var redirected = 0; redirected < index; redirected++)
+                {
+                    Libc.Redirect(originals[redirected], targets[redirected]);
+                }
+
+                CloseAll(originals);
+                CloseAll(master, slave, wakeReadEnd, wakeWriteEnd);
+                return null;
+            }
+        }
+
+        // As with a pipe: the targets hold the slave side now, and once they and any children let go of it, reading
+        // the master side fails (EIO), which ends the copy.
+        Libc.Close(slave);
+        error = string.Empty;
+        var stream = text.AddStream(rows > 0 ? rows : TerminalLineBuffer.DefaultScreenRows);
+        return new DescriptorTee(targets, originals, master, wakeReadEnd, wakeWriteEnd, terminal: true, stream).Start();
+    }
+
+    /// <summary>Points the descriptors back where they pointed before.</summary>
     public void Restore()
     {
         lock (_lifetimeLock)
         {
-            Libc.Redirect(_original, _target);
+            for (var index = 0; index < _targets.Length; index++)
+            {
+                Libc.Redirect(_originals[index], _targets[index]);
+            }
+
             _restored = true;
             if (_finished)
             {
-                Libc.Close(_original);
+                CloseAll(_originals);
+            }
+        }
+    }
+
+    /// <summary>Gives the pseudo-terminal the window size the user's terminal has now (after SIGWINCH).</summary>
+    public void FollowWindowSize()
+    {
+        lock (_lifetimeLock)
+        {
+            if (_terminal && !_finished)
+            {
+                Libc.CopyWindowSize(_originals[0], _readEnd);
             }
         }
     }
@@ -144,14 +230,14 @@ internal sealed class DescriptorTee
         }
         finally
         {
-            Libc.Close(_readEnd);
             _drained.Set();
             lock (_lifetimeLock)
             {
+                Libc.Close(_readEnd);
                 _finished = true;
                 if (_restored)
                 {
-                    Libc.Close(_original);
+                    CloseAll(_originals);
                 }
 
                 if (_drainRequested)
@@ -203,7 +289,8 @@ internal sealed class DescriptorTee
         return true;
     }
 
-    /// <summary>Reads one chunk, captures it, then copies it on; false at end of file.</summary>
+    /// <summary>Reads one chunk, captures it, then copies it on; false at end of file (for a pseudo-terminal: the
+    /// EIO that says no slave is open any more).</summary>
     private bool CaptureChunk(byte[] buffer)
     {
         var count = Libc.ReadSome(_readEnd, buffer);
@@ -233,9 +320,16 @@ internal sealed class DescriptorTee
         }
     }
 
+    private DescriptorTee Start()
+    {
+        var names = string.Join(" and ", _targets);
+        new Thread(Run) { IsBackground = true, Name = $"Sacred capture of fd {names}" }.Start();
+        return this;
+    }
+
     private void CopyToOriginal(ReadOnlySpan<byte> bytes)
     {
-        // When the original is gone (a closed pipe, a full disk), keep capturing and stop trying to copy.
-        _copyFailed = _copyFailed || Libc.WriteAll(_original, bytes) != 0;
+        // When the original is gone (a closed terminal or pipe, a full disk), keep capturing and stop copying.
+        _copyFailed = _copyFailed || Libc.WriteAll(_originals[0], bytes) != 0;
     }
 }

@@ -4,7 +4,8 @@ using System.Threading;
 
 namespace Sacred.Capture;
 
-/// <summary>The few POSIX calls that fd-level capture needs, with the retries every caller would repeat.</summary>
+/// <summary>The few POSIX calls that fd-level capture needs, with the retries every caller would repeat. The
+/// pseudo-terminal calls are in <c>Libc.PseudoTerminal.cs</c>.</summary>
 internal static partial class Libc
 {
     internal const int Interrupted = 4; // EINTR, the same on Linux and macOS
@@ -124,8 +125,21 @@ internal static partial class Libc
         }
     }
 
+    /// <summary>Writes out what C's stdio holds in its buffers for every output stream (<c>fflush(NULL)</c>), as
+    /// libc does at exit; text that <c>printf</c> left there while output was a pipe or a file reaches the capture.</summary>
+    internal static void FlushStdio() => FlushStream(0);
+
+    /// <summary>Whether <paramref name="descriptor"/> is a terminal.</summary>
+    internal static bool IsTerminal(int descriptor) => IsATty(descriptor) == 1;
+
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     internal static partial int Close(int descriptor);
+
+    [LibraryImport(Library, EntryPoint = "fflush", SetLastError = true)]
+    private static partial int FlushStream(nint stream);
+
+    [LibraryImport(Library, EntryPoint = "isatty", SetLastError = true)]
+    private static partial int IsATty(int descriptor);
 
     [LibraryImport(Library, EntryPoint = "dup", SetLastError = true)]
     private static partial int Dup(int descriptor);

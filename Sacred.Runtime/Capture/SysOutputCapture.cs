@@ -17,8 +17,8 @@ internal sealed class SysOutputCapture : OutputCapture
     {
         var text = new CapturedText();
         var writers = ConsoleWriters.Replace(
-            original => new TeeTextWriter(original, text),
-            original => new TeeTextWriter(original, text));
+            original => new TeeTextWriter(original, text.AddStream()),
+            original => new TeeTextWriter(original, text.AddStream()));
         return new SysOutputCapture(text, writers);
     }
 

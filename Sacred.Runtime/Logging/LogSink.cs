@@ -29,8 +29,15 @@ internal sealed class LogSink(TextWriter writer, int threshold)
 
         lock (_gate)
         {
-            writer.Write(line);
-            writer.Flush();
+            try
+            {
+                writer.Write(line);
+                writer.Flush();
+            }
+            catch (IOException)
+            {
+                // stderr is gone (the terminal was closed): the run goes on, and its record still says how it ended.
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ internal sealed class MetricChunk
     public const int Capacity = 2048;
 
     /// <summary>The slots.</summary>
-    public readonly MetricPoint[] Points = new MetricPoint[Capacity];
+    public readonly MetricSlot[] Points = new MetricSlot[Capacity];
 
     /// <summary>
     /// Slots claimed so far. Producers keep incrementing it past <see cref="Capacity"/> when they find the chunk

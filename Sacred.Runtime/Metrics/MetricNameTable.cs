@@ -65,9 +65,9 @@ internal sealed class MetricNameTable
                 return existing;
             }
 
-            if (_count > MetricPoint.MaxMetricId)
+            if (_count > MetricSlot.MaxMetricId)
             {
-                throw new InvalidOperationException($"A run can log at most {MetricPoint.MaxMetricId + 1} metric names.");
+                throw new InvalidOperationException($"A run can log at most {MetricSlot.MaxMetricId + 1} metric names.");
             }
 
             string[] names = _names;

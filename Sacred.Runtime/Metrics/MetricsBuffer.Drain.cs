@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Threading;
-using Sacred.Observers;
 
 namespace Sacred.Metrics;
 
@@ -131,17 +130,17 @@ internal sealed partial class MetricsBuffer
     {
         foreach (Segment segment in _segments)
         {
-            MetricPoint[] points = segment.Chunk.Points;
+            MetricSlot[] points = segment.Chunk.Points;
             int lapBit = segment.Chunk.LapBit;
             for (int i = segment.From; i < segment.End; i++)
             {
                 int tag = Volatile.Read(ref points[i].Tag);
-                if (!MetricPoint.IsCommitted(tag, lapBit))
+                if (!MetricSlot.IsCommitted(tag, lapBit))
                 {
                     tag = WaitForCommit(ref points[i], lapBit);
                 }
 
-                int id = MetricPoint.MetricIdOf(tag);
+                int id = MetricSlot.MetricIdOf(tag);
                 if (id >= _counts.Length)
                 {
                     Grow(id);
@@ -160,12 +159,12 @@ internal sealed partial class MetricsBuffer
     {
         foreach (Segment segment in _segments)
         {
-            MetricPoint[] points = segment.Chunk.Points;
+            MetricSlot[] points = segment.Chunk.Points;
             for (int i = segment.From; i < segment.End; i++)
             {
-                ref MetricPoint point = ref points[i];
-                int id = MetricPoint.MetricIdOf(point.Tag);
-                long step = MetricPoint.HasExplicitStep(point.Tag) ? point.Step : _nextAutoStep[id];
+                ref MetricSlot point = ref points[i];
+                int id = MetricSlot.MetricIdOf(point.Tag);
+                long step = MetricSlot.HasExplicitStep(point.Tag) ? point.Step : _nextAutoStep[id];
                 _nextAutoStep[id] = step + 1;
                 ref Batch batch = ref _batches[id];
                 int at = batch.Filled++;
@@ -178,11 +177,11 @@ internal sealed partial class MetricsBuffer
 
     // A producer claimed the slot but has not written it yet (it was preempted between the claim and the
     // commit). Its write is a few instructions away, so waiting is bounded by the scheduler, never by I/O.
-    private static int WaitForCommit(ref MetricPoint point, int lapBit)
+    private static int WaitForCommit(ref MetricSlot point, int lapBit)
     {
         var spin = default(SpinWait);
         int tag;
-        while (!MetricPoint.IsCommitted(tag = Volatile.Read(ref point.Tag), lapBit))
+        while (!MetricSlot.IsCommitted(tag = Volatile.Read(ref point.Tag), lapBit))
         {
             spin.SpinOnce();
         }

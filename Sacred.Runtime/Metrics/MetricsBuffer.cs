@@ -89,7 +89,7 @@ internal sealed partial class MetricsBuffer
     public void Log(string name, double value)
     {
         ArgumentNullException.ThrowIfNull(name);
-        Append(MetricPoint.AutoStepTag(_names.GetId(name)), 0, value);
+        Append(MetricSlot.AutoStepTag(_names.GetId(name)), 0, value);
     }
 
     /// <summary>Logs <paramref name="value"/> for <paramref name="name"/> at <paramref name="step"/>.</summary>
@@ -99,7 +99,7 @@ internal sealed partial class MetricsBuffer
     public void Log(string name, double value, long step)
     {
         ArgumentNullException.ThrowIfNull(name);
-        Append(MetricPoint.ExplicitStepTag(_names.GetId(name)), step, value);
+        Append(MetricSlot.ExplicitStepTag(_names.GetId(name)), step, value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -107,7 +107,7 @@ internal sealed partial class MetricsBuffer
     {
         long now = MetricClock.UnixMs;
         MetricChunk chunk = Volatile.Read(ref _tail);
-        MetricPoint[] points = chunk.Points;
+        MetricSlot[] points = chunk.Points;
         int index = Interlocked.Increment(ref chunk.Reserved) - 1;
         if ((uint)index < (uint)points.Length)
         {
@@ -119,7 +119,7 @@ internal sealed partial class MetricsBuffer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write(ref MetricPoint point, int tag, long step, double value, long now)
+    private static void Write(ref MetricSlot point, int tag, long step, double value, long now)
     {
         point.Step = step;
         point.Value = value;
@@ -147,7 +147,7 @@ internal sealed partial class MetricsBuffer
             signal?.Invoke();
 
             MetricChunk chunk = Volatile.Read(ref _tail);
-            MetricPoint[] points = chunk.Points;
+            MetricSlot[] points = chunk.Points;
             int index = Interlocked.Increment(ref chunk.Reserved) - 1;
             if ((uint)index < (uint)points.Length)
             {

@@ -1,7 +1,10 @@
 using System;
 using System.IO;
 using Microsoft.Data.Sqlite;
+using Sacred.Recording;
 using Sacred.Storage;
+using Sacred.Storage.Reading;
+using Sacred.Storage.Writing;
 
 namespace Sacred.Observers;
 
@@ -102,6 +105,24 @@ public sealed class EmbeddedStoreObserver : IRunObserver
     {
         ArgumentNullException.ThrowIfNull(end);
         Record($"the end of the run ({end.Status})", end, static (run, e) => run.End(e));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A run this observer inserted is deleted; a QUEUED run it had claimed is recorded as FAILED with the
+    /// reason, as its queued record was overwritten by the start.</remarks>
+    public void AbandonStart(string reason)
+    {
+        var run = _run ?? throw new InvalidOperationException($"{Name}: no run was started or queued.");
+        if (run.ClaimedQueued)
+        {
+            EndedEvent(new RunEndedEvent(DateTime.UtcNow, RunStatus.Failed, null, [reason + "\n"]));
+        }
+        else
+        {
+            Record("the undoing of the start", run, static (writer, _) => writer.Discard());
+        }
+
+        _run = null;
     }
 
     /// <inheritdoc />

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Sacred.Configuration;
+using Sacred.Generated;
 using Sacred.Observers.FileStorage;
-using Sacred.Running;
+using Sacred.Recording;
 
 namespace Sacred.Observers;
 
@@ -18,7 +18,7 @@ namespace Sacred.Observers;
 /// Differences from Sacred, on purpose: every JSON file is replaced atomically (written beside, flushed, renamed),
 /// so a killed run never leaves a truncated file; metric points go to append-only sidecar files in
 /// <c>&lt;run&gt;/.metrics/</c> at each heartbeat and <c>metrics.json</c> is regenerated from them only when
-/// affordable and always at the end, instead of being read and rewritten whole at every heartbeat; the final
+/// affordable and always at the end (when the sidecars are deleted: a finished run's folder holds Sacred's files only), instead of being read and rewritten whole at every heartbeat; the final
 /// heartbeat's <c>metrics.json</c> is complete before <c>run.json</c> says the run ended; sources are written from
 /// the text embedded at compile time. <c>host</c> has <c>dotnet_version</c> where Sacred has
 /// <c>python_version</c>.
@@ -35,7 +35,7 @@ public sealed class FileStorageObserver : IRunObserver
 
     private readonly string _baseDirectory;
     private string? _runDirectory;
-    private RunRecord? _record;
+    private RunDocument? _record;
     private OutputFile? _output;
     private MetricsStore? _metrics;
 
@@ -77,7 +77,7 @@ public sealed class FileStorageObserver : IRunObserver
         var id = MakeRunDirectory(run.Id);
         WritingRunDirectory(() =>
         {
-            _record = RunRecord.Queued(run);
+            _record = RunDocument.Queued(run, source => ConfigNode.From(source.Md5));
             SaveRecord();
             SaveJson("config.json", run.Config);
 
@@ -98,7 +98,7 @@ public sealed class FileStorageObserver : IRunObserver
         var id = MakeRunDirectory(run.Id);
         WritingRunDirectory(() =>
         {
-            _record = RunRecord.Started(run, SaveSource);
+            _record = RunDocument.Started(run, source => ConfigNode.From(SaveSource(source)));
             SaveRecord();
             SaveJson("config.json", run.Config);
             _output = OutputFile.Create(Path.Combine(_runDirectory!, "cout.txt"));
@@ -123,8 +123,7 @@ public sealed class FileStorageObserver : IRunObserver
         }
 
         _output!.Append(beat.Output);
-        record.Set("heartbeat", ConfigNode.From(PythonDateTime.Format(beat.Time)));
-        record.Set("result", beat.Result ?? ConfigNode.Null);
+        record.Heartbeat(beat);
         SaveRecord();
         if (beat.Info.Members.Count > 0)
         {
@@ -138,7 +137,7 @@ public sealed class FileStorageObserver : IRunObserver
         ArgumentNullException.ThrowIfNull(artifact);
         var record = Started();
         AtomicFile.Copy(artifact.Path, ArtifactPath(artifact.Name));
-        record.AddArtifact(artifact.Name);
+        record.AddArtifact(ConfigNode.From(artifact.Name));
         SaveRecord();
     }
 
@@ -155,7 +154,7 @@ public sealed class FileStorageObserver : IRunObserver
             AtomicFile.Copy(resource.Path, stored);
         }
 
-        record.AddResource(resource.Path, PythonPath(_baseDirectory + "/_resources/" + name));
+        record.AddResource(ConfigNode.FromItems([ConfigNode.From(resource.Path), ConfigNode.From(PythonPath(_baseDirectory + "/_resources/" + name))]));
         SaveRecord();
     }
 
@@ -165,24 +164,32 @@ public sealed class FileStorageObserver : IRunObserver
         ArgumentNullException.ThrowIfNull(end);
         var record = Started();
 
-        // metrics.json is complete before run.json says the run is over.
+        // metrics.json is complete before run.json says the run is over; then the sidecars go, so the finished
+        // folder holds Sacred's layout only.
         _metrics!.Rewrite();
-        record.Set("stop_time", ConfigNode.From(PythonDateTime.Format(end.Time)));
-        record.Set("status", ConfigNode.From(end.Status));
-        if (end.Status == RunStatus.Completed)
-        {
-            record.Set("result", end.Result ?? ConfigNode.Null);
-        }
-        else if (end.Status == RunStatus.Failed)
-        {
-            record.Set("fail_trace", ConfigNode.FromList(end.FailTrace ?? [], ConfigNode.From));
-        }
-
+        record.End(end);
         SaveRecord();
+        _metrics.Finish();
     }
 
     /// <inheritdoc/>
-    public void Close() => _metrics?.Rewrite();
+    /// <remarks>The run directory was claimed by this observer with an exclusive mkdir, so it is removed whole;
+    /// sources stay in <c>_sources/</c>, shared by content.</remarks>
+    public void AbandonStart(string reason)
+    {
+        if (_runDirectory is { } directory && Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        _record = null;
+        _output = null;
+        _metrics = null;
+        _runDirectory = null;
+    }
+
+    /// <inheritdoc/>
+    public void Close() => _metrics?.Finish();
 
     private string MakeRunDirectory(string? givenId)
     {
@@ -229,7 +236,7 @@ public sealed class FileStorageObserver : IRunObserver
         }
     }
 
-    private string SaveSource(SourceFile source)
+    private string SaveSource(SourceFileInfo source)
     {
         var name = StoredFileName.Of(source.Path, source.Md5);
         var directory = Path.Combine(_baseDirectory, "_sources");
@@ -265,12 +272,12 @@ public sealed class FileStorageObserver : IRunObserver
         return path;
     }
 
-    private RunRecord Started() =>
+    private RunDocument Started() =>
         _record is not null && _output is not null
             ? _record
             : throw new InvalidOperationException($"{Name}: no run has been started");
 
-    private void SaveRecord() => AtomicFile.WriteText(Path.Combine(_runDirectory!, "run.json"), _record!.ToJson());
+    private void SaveRecord() => AtomicFile.WriteText(Path.Combine(_runDirectory!, "run.json"), RunJson.Write(_record!.ToNode()));
 
     private void SaveJson(string fileName, ConfigNode node) =>
         AtomicFile.WriteText(Path.Combine(_runDirectory!, fileName), node.ToJson(indented: true));

@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Sacred.Capture;
-using Sacred.Configuration;
 using Sacred.Metrics;
-using Sacred.Observers;
+using Sacred.Recording;
 
 namespace Sacred.Running;
 

@@ -1,10 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using Sacred.Capture;
-using Sacred.Cli;
 using Sacred.Configuration;
-using Sacred.Observers;
+using Sacred.Generated;
+using Sacred.Host;
+using Sacred.Recording;
 
 namespace Sacred.Running;
 
@@ -21,9 +20,9 @@ internal static class RunStartedEventFactory
             experimentName,
             sources.BaseDirectory,
             sources.MainFile,
-            sources.Files.Select(f => new SourceFile(f.Path, f.Md5, f.Text)).ToList(),
+            sources.Files,
             sources.Dependencies,
-            repository is null ? [] : [new RepositoryInfo(repository.Url, repository.Commit, repository.Dirty)]);
+            repository is null ? [] : [repository]);
 
         var optionsNode = new ConfigObjectBuilder();
         foreach (var (key, value) in options.ToMeta())

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
-using Sacred.Configuration;
 
 namespace Sacred.Storage;
 

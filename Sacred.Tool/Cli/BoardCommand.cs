@@ -7,7 +7,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Sacred.Board;
-using Sacred.Storage;
+using Sacred.CommandLine;
 
 namespace Sacred.Tool.Cli;
 
@@ -19,46 +19,25 @@ internal static class BoardCommand
 {
     public const string Usage = "sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]";
 
-    private static readonly string[] s_options = ["--store", "--port", "--host", "--token", "--read-only", "--open"];
+    private static readonly CommandLineOption Port = new(null, "port", "N", "The port; 0 picks a free one.");
+    private static readonly CommandLineOption Host = new(null, "host", "ADDR", "The address to bind; anything but loopback needs a token.");
+    private static readonly CommandLineOption Token = new(null, "token", "T", "The access token (generated when binding beyond loopback).");
+    private static readonly CommandLineOption ReadOnly = new(null, "read-only", null, "Turns every change (tags, notes, deletes) off.");
+    private static readonly CommandLineOption Open = new(null, "open", null, "Opens the board in the browser.");
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        string? store = null, host = null, token = null;
+        var parsed = ToolArguments.Parse(args, [Port, Host, Token, ReadOnly, Open, ToolOptions.Store], 0, 0, Usage["sacred ".Length..]);
+        var store = parsed.Store;
+        var host = parsed.Value(Host);
+        var token = parsed.Value(Token);
+        var readOnly = parsed.Has(ReadOnly);
+        var open = parsed.Has(Open);
+        var portText = parsed.Value(Port);
         var port = BoardOptions.DefaultPort;
-        bool readOnly = false, open = false;
-        for (var i = 0; i < args.Count; i++)
+        if (portText is not null && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
         {
-            var (name, inline) = args[i].IndexOf('=') is var eq and > 0 ? (args[i][..eq], args[i][(eq + 1)..]) : (args[i], null);
-            string Value() => inline ?? (i + 1 < args.Count ? args[++i] : throw new CliUsageException($"option '{name}' needs a value; {Usage}"));
-            switch (name)
-            {
-                case "--store":
-                    store = Value();
-                    break;
-                case "--host":
-                    host = Value();
-                    break;
-                case "--token":
-                    token = Value();
-                    break;
-                case "--port":
-                    var text = Value();
-                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
-                    {
-                        throw new CliUsageException($"invalid value '{text}' for --port; expected a port from 0 (any free port) to 65535");
-                    }
-
-                    break;
-                case "--read-only":
-                    readOnly = true;
-                    break;
-                case "--open":
-                    open = true;
-                    break;
-                default:
-                    var close = Sacred.Cli.Suggestions.DidYouMean(name, s_options);
-                    throw new CliUsageException($"unknown {(name.StartsWith('-') ? "option" : "argument")} '{name}'{close}; {Usage}");
-            }
+            throw new UsageException($"invalid value '{portText}' for --port; expected a port from 0 (any free port) to 65535");
         }
 
         BoardServer server;
@@ -66,7 +45,7 @@ internal static class BoardCommand
         {
             server = BoardServer.StartAsync(new BoardOptions
             {
-                StoreDirectory = StoreLocation.Resolve(store),
+                StoreDirectory = store,
                 Host = host ?? "127.0.0.1",
                 Port = port,
                 Token = token,

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Sacred.Configuration;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
+using Sacred.Tool.Output;
 using Spectre.Console;
 
 namespace Sacred.Tool.Cli;
@@ -11,7 +11,7 @@ namespace Sacred.Tool.Cli;
 /// <summary><c>sacred compare ID ID...</c>: the config keys whose values differ, and every metric's summaries, side by side.</summary>
 internal static class CompareCommand
 {
-    public static int Run(CliOptions options, IAnsiConsole console, TextWriter stdout)
+    public static int Run(ToolArguments options, IAnsiConsole console, TextWriter stdout)
     {
         using var store = RunStore.Open(options.Store);
         var runs = options.Positionals.Select(id => RunLookup.Get(store, id)).ToList();
@@ -22,47 +22,17 @@ internal static class CompareCommand
         var metricNames = runs.SelectMany(r => r.Metrics.Select(m => m.Name)).Distinct().Order(System.StringComparer.Ordinal).ToList();
         if (options.Json)
         {
-            JsonOutput.Write(stdout, json =>
+            var differences = new SortedDictionary<string, IReadOnlyList<ConfigNode?>>(System.StringComparer.Ordinal);
+            foreach (var key in differing)
             {
-                json.WriteStartObject();
-                json.WriteStartArray("runs");
-                foreach (var run in runs)
-                {
-                    JsonOutput.WriteSummary(json, run.Summary);
-                }
+                differences[key] = [.. flat.Select(f => f.TryGetValue(key, out var value) ? value : null)];
+            }
 
-                json.WriteEndArray();
-                json.WriteStartObject("config_differences");
-                foreach (var key in differing)
-                {
-                    json.WriteStartArray(key);
-                    foreach (var f in flat)
-                    {
-                        if (f.TryGetValue(key, out var value))
-                        {
-                            value.WriteTo(json);
-                        }
-                        else
-                        {
-                            json.WriteNullValue();
-                        }
-                    }
-
-                    json.WriteEndArray();
-                }
-
-                json.WriteEndObject();
-                json.WriteStartArray("metrics");
-                foreach (var run in runs)
-                {
-                    json.WriteStartObject();
-                    JsonOutput.WriteMetricSummaries(json, "summaries", run.Metrics);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            });
+            var document = new CompareJson(
+                [.. runs.Select(r => RunSummaryJson.From(r.Summary))],
+                differences,
+                [.. runs.Select(r => new CompareJson.RunMetricsJson(MetricSummaryJson.ByName(r.Metrics)))]);
+            ToolJsonContext.Write(stdout, document, ToolJsonContext.Default.CompareJson);
             return 0;
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using Sacred.Configuration;
 
 namespace Sacred.Tool.Cli;
 

@@ -1,7 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
-using Sacred.Storage;
+using Sacred.CommandLine;
+using Sacred.Storage.Reading;
+using Sacred.Tool.Output;
 using Spectre.Console;
 
 namespace Sacred.Tool.Cli;
@@ -9,16 +11,16 @@ namespace Sacred.Tool.Cli;
 /// <summary><c>sacred ls</c>: the runs table, newest first, with filters, sort and limit.</summary>
 internal static class ListCommand
 {
-    public static int Run(CliOptions options, IAnsiConsole console, TextWriter stdout)
+    public static int Run(ToolArguments options, IAnsiConsole console, TextWriter stdout)
     {
-        var sort = options.Value("--sort") ?? "-id";
+        var sort = options.Value(ToolOptions.Sort) ?? "-id";
         var query = new RunQuery
         {
-            Statuses = options.Value("--status")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant()).ToList(),
-            Experiment = options.Value("--experiment"),
+            Statuses = options.Value(ToolOptions.Status)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToUpperInvariant()).ToList(),
+            Experiment = options.Value(ToolOptions.Experiment),
             SortBy = sort.TrimStart('-', '+'),
             Descending = sort.StartsWith('-'),
-            Limit = options.Integer("--limit", 20, 1),
+            Limit = options.Integer(ToolOptions.Limit, 20, 1),
         };
 
         using var store = RunStore.Open(options.Store);
@@ -29,12 +31,12 @@ internal static class ListCommand
         }
         catch (ArgumentException e)
         {
-            throw new CliUsageException(e.Message);
+            throw new UsageException(e.Message);
         }
 
         if (options.Json)
         {
-            JsonOutput.Write(stdout, json => JsonOutput.WritePage(json, page));
+            ToolJsonContext.Write(stdout, RunPageJson.From(page), ToolJsonContext.Default.RunPageJson);
             return 0;
         }
 

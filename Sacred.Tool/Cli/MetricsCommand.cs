@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.IO;
+using Sacred.Formatting;
 using Sacred.Storage;
+using Sacred.Storage.Reading;
+using Sacred.Tool.Output;
 using Spectre.Console;
 
 namespace Sacred.Tool.Cli;
@@ -8,45 +11,17 @@ namespace Sacred.Tool.Cli;
 /// <summary><c>sacred metrics ID NAME</c>: one series, downsampled on the server side keeping each bucket's min and max.</summary>
 internal static class MetricsCommand
 {
-    public static int Run(CliOptions options, IAnsiConsole console, TextWriter stdout)
+    public static int Run(ToolArguments options, IAnsiConsole console, TextWriter stdout)
     {
         using var store = RunStore.Open(options.Store);
         var run = RunLookup.Get(store, options.Positionals[0]);
         var name = options.Positionals[1];
-        var points = options.Integer("--points", 50, 2);
+        var points = options.Integer(ToolOptions.Points, 50, 2);
         var series = store.GetMetric(run.Summary.Id, name, points)
-            ?? throw new StoreException($"run {options.Positionals[0]} has no metric '{name}'{Sacred.Cli.Suggestions.DidYouMean(name, System.Linq.Enumerable.Select(run.Metrics, m => m.Name))}");
+            ?? throw new StoreException($"run {options.Positionals[0]} has no metric '{name}'{Suggestions.DidYouMean(name, System.Linq.Enumerable.Select(run.Metrics, m => m.Name))}");
         if (options.Json)
         {
-            JsonOutput.Write(stdout, json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("name", series.Name);
-                json.WriteNumber("total", series.TotalCount);
-                json.WriteBoolean("downsampled", series.Downsampled);
-                json.WriteStartArray("steps");
-                foreach (var p in series.Points)
-                {
-                    json.WriteNumberValue(p.Step);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("values");
-                foreach (var p in series.Points)
-                {
-                    json.WriteNumberValue(p.Value);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("timestamps");
-                foreach (var p in series.Points)
-                {
-                    json.WriteStringValue(p.Time.ToString("O", CultureInfo.InvariantCulture));
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            });
+            ToolJsonContext.Write(stdout, MetricSeriesJson.From(series), ToolJsonContext.Default.MetricSeriesJson);
             return 0;
         }
 

@@ -1,4 +1,5 @@
 using Sacred.Storage;
+using Sacred.Storage.Reading;
 
 namespace Sacred.Tool.Cli;
 

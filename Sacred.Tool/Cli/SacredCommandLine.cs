@@ -1,7 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Sacred.CommandLine;
+using Sacred.Formatting;
 using Sacred.Storage;
 using Spectre.Console;
 
@@ -53,21 +54,22 @@ public static class SacredCommandLine
             switch (args[0])
             {
                 case "ls":
-                    return ListCommand.Run(CliOptions.Parse(rest, Allowed("--status", "--experiment", "--sort", "--limit")), console, stdout);
+                    var listOptions = ToolOptions.With(ToolOptions.Status, ToolOptions.Experiment, ToolOptions.Sort, ToolOptions.Limit);
+                    return ListCommand.Run(ToolArguments.Parse(rest, listOptions, 0, 0, "ls [options]"), console, stdout);
                 case "show":
-                    return ShowCommand.Run(Positionals(CliOptions.Parse(rest, Allowed()), 1, 1, "show ID"), console, stdout);
+                    return ShowCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 1, 1, "show ID"), console, stdout);
                 case "metrics":
-                    return MetricsCommand.Run(Positionals(CliOptions.Parse(rest, Allowed("--points")), 2, 2, "metrics ID NAME"), console, stdout);
+                    return MetricsCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(ToolOptions.Points), 2, 2, "metrics ID NAME"), console, stdout);
                 case "board":
                     return BoardCommand.Run(rest, stdout, stderr);
                 case "compare":
-                    return CompareCommand.Run(Positionals(CliOptions.Parse(rest, Allowed()), 2, int.MaxValue, "compare ID ID..."), console, stdout);
+                    return CompareCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 2, int.MaxValue, "compare ID ID..."), console, stdout);
                 default:
-                    var close = Sacred.Cli.Suggestions.DidYouMean(args[0], Commands);
-                    throw new CliUsageException($"unknown command '{args[0]}'{close}; commands: {string.Join(", ", Commands)}");
+                    var close = Suggestions.DidYouMean(args[0], Commands);
+                    throw new UsageException($"unknown command '{args[0]}'{close}; commands: {string.Join(", ", Commands)}");
             }
         }
-        catch (CliUsageException e)
+        catch (UsageException e)
         {
             stderr.Write($"error: {e.Message}\n");
             return 2;
@@ -77,19 +79,6 @@ public static class SacredCommandLine
             stderr.Write($"error: {e.Message}\n");
             return 1;
         }
-    }
-
-    private static HashSet<string> Allowed(params string[] names) =>
-        new(names.Concat(["--store", "--json"]), StringComparer.Ordinal);
-
-    private static CliOptions Positionals(CliOptions options, int minimum, int maximum, string shape)
-    {
-        if (options.Positionals.Count < minimum || options.Positionals.Count > maximum)
-        {
-            throw new CliUsageException($"expected: sacred {shape}");
-        }
-
-        return options;
     }
 
     private static IAnsiConsole CreateConsole(TextWriter stdout, bool redirected)

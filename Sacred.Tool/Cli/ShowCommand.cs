@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Sacred.Configuration;
-using Sacred.Storage;
+using Sacred.Storage.Reading;
+using Sacred.Tool.Output;
 using Spectre.Console;
 
 namespace Sacred.Tool.Cli;
@@ -12,72 +12,14 @@ internal static class ShowCommand
 {
     private const int TailLines = 20;
 
-    public static int Run(CliOptions options, IAnsiConsole console, TextWriter stdout)
+    public static int Run(ToolArguments options, IAnsiConsole console, TextWriter stdout)
     {
         using var store = RunStore.Open(options.Store);
         var run = RunLookup.Get(store, options.Positionals[0]);
         var tail = store.ReadOutputTail(run.Summary.Id, TailLines)?.Text ?? "";
         if (options.Json)
         {
-            JsonOutput.Write(stdout, json =>
-            {
-                json.WriteStartObject();
-                json.WritePropertyName("run");
-                JsonOutput.WriteSummary(json, run.Summary);
-                JsonOutput.WriteNode(json, "config", run.Config);
-                JsonOutput.WriteNode(json, "info", run.Info);
-                json.WriteStartArray("modified");
-                run.Modifications.Modified.ToList().ForEach(json.WriteStringValue);
-                json.WriteEndArray();
-                json.WriteStartObject("host");
-                json.WriteString("hostname", run.Host.Hostname);
-                json.WriteString("os", string.Join(" ", run.Host.Os));
-                JsonOutput.WriteString(json, "cpu", run.Host.Cpu);
-                json.WriteString("dotnet_version", run.Host.DotnetVersion);
-                JsonOutput.WriteNode(json, "gpus", run.Host.Gpus);
-                json.WriteEndObject();
-                json.WriteStartArray("repositories");
-                foreach (var repository in run.Experiment.Repositories)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("url", repository.Url);
-                    json.WriteString("commit", repository.Commit);
-                    json.WriteBoolean("dirty", repository.Dirty);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("sources");
-                foreach (var source in run.Experiment.Sources)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("path", source.Path);
-                    json.WriteString("md5", source.Md5);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("artifacts");
-                foreach (var artifact in run.Artifacts)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("name", artifact.Name);
-                    json.WriteNumber("size", artifact.Size);
-                    JsonOutput.WriteString(json, "content_type", artifact.ContentType);
-                    json.WriteString("sha256", artifact.Hash);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                JsonOutput.WriteMetricSummaries(json, "metrics", run.Metrics);
-                JsonOutput.WriteString(json, "output_tail", tail);
-                if (run.FailTrace is { } trace)
-                {
-                    json.WriteString("fail_trace", string.Concat(trace));
-                }
-
-                json.WriteEndObject();
-            });
+            ToolJsonContext.Write(stdout, RunShowJson.From(run, tail), ToolJsonContext.Default.RunShowJson);
             return 0;
         }
 

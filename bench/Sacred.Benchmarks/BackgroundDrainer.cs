@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using Sacred.Metrics;
-using Sacred.Observers;
 
 namespace Sacred.Benchmarks;
 

@@ -2,7 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using Sacred.Cli;
+using Sacred.CommandLine;
+using Sacred.Configuration;
 
 namespace Sacred.Benchmarks;
 

@@ -5,9 +5,11 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Sacred.Cli;
-using Sacred.Configuration;
+using Sacred.Generated;
+using Sacred.Host;
+using Sacred.Metrics;
 using Sacred.Observers;
+using Sacred.Recording;
 
 namespace Sacred.Benchmarks;
 
@@ -165,7 +167,7 @@ internal static class FileStorageOneMillion
         new(
             null,
             "train",
-            new ExperimentInfo("bench", "/bench", "Bench.cs", [new SourceFile("Bench.cs", "00000000000000000000000000000000", "")], [], []),
+            new ExperimentInfo("bench", "/bench", "Bench.cs", [new SourceFileInfo("Bench.cs", "00000000000000000000000000000000", "")], [], []),
             new HostInfo("bench", ["Linux", "Linux"], null, null, Environment.Version.ToString(), new Dictionary<string, string>(), new Dictionary<string, ConfigNode>()),
             s_start,
             s_empty,

@@ -4,11 +4,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Sacred.Cli;
-using Sacred.Configuration;
+using Sacred.Generated;
+using Sacred.Host;
+using Sacred.Metrics;
 using Sacred.Observers;
-using Sacred.Running;
-using Sacred.Storage;
+using Sacred.Recording;
+using Sacred.Storage.Reading;
 
 namespace Sacred.Benchmarks;
 
@@ -167,7 +168,7 @@ internal static class StoreHarness
         new(
             null,
             "train",
-            new ExperimentInfo("bench", "/src/bench", "Bench.cs", [new SourceFile("Bench.cs", "0cc175b9c0f1b6a831c399e269772661", "class Bench {}")], [new DependencyInfo("Sacred", "1.0.0")], []),
+            new ExperimentInfo("bench", "/src/bench", "Bench.cs", [new SourceFileInfo("Bench.cs", "0cc175b9c0f1b6a831c399e269772661", "class Bench {}")], [new DependencyInfo("Sacred", "1.0.0")], []),
             new HostInfo("bench-host", ["Linux", "Linux-x86_64"], "Xeon", null, Environment.Version.ToString(), new Dictionary<string, string>(), new Dictionary<string, ConfigNode>()),
             DateTime.UtcNow,
             Config(seed),

@@ -2,11 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Sacred.Cli;
 using Sacred.Configuration;
+using Sacred.Generated;
+using Sacred.Host;
+using Sacred.Metrics;
 using Sacred.Observers;
+using Sacred.Recording;
 using Sacred.Storage;
 using Sacred.Storage.Curation;
+using Sacred.Storage.Reading;
+using Sacred.Storage.Writing;
 
 namespace Sacred.BoardBench;
 
@@ -35,7 +40,7 @@ internal static class StoreGenerator
         var files = new ContentStore(directory);
         var random = new Random(20261129);
         var start = DateTime.UtcNow.AddDays(-120);
-        var source = new SourceFile("Train.cs", "9e107d9d372bb6826bd81d3542a419d6", "// the experiment\npublic static class Train { }\n");
+        var source = new SourceFileInfo("Train.cs", "9e107d9d372bb6826bd81d3542a419d6", "// the experiment\npublic static class Train { }\n");
         var empty = new ConfigObjectBuilder().Build();
         for (var i = 0; i < runs; i++)
         {
@@ -44,7 +49,7 @@ internal static class StoreGenerator
             var started = new RunStartedEvent(
                 null,
                 "train",
-                new ExperimentInfo(s_datasets[i % s_datasets.Length] + "-sweep", "/home/ada/exp", "Train.cs", [source], [new DependencyInfo("Sacred.Runtime", "1.0.0")], [new RepositoryInfo("git@example.com:ada/exp.git", "4f1c2d9e", false)]),
+                new ExperimentInfo(s_datasets[i % s_datasets.Length] + "-sweep", "/home/ada/exp", "Train.cs", [source], [new DependencyInfo("Sacred.Runtime", "1.0.0")], [new GitRepository("git@example.com:ada/exp.git", "4f1c2d9e", false)]),
                 new HostInfo("gpu-" + (i % 16).ToString("00", System.Globalization.CultureInfo.InvariantCulture), ["Linux"], "AMD EPYC", null, "10.0.1", new Dictionary<string, string>(), new Dictionary<string, ConfigNode>()),
                 time,
                 config,

@@ -5,12 +5,14 @@ using System.IO;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Sacred;
-using Sacred.Configuration;
 using TorchSharp;
 
 namespace Mnist;
 
-/// <summary>Trains a multilayer perceptron with TorchSharp on CPU to read generated MNIST-like handwritten digits.</summary>
+/// <summary>
+/// Trains a multilayer perceptron with TorchSharp on CPU to read handwritten digits: real MNIST digits from IDX files
+/// (build/mnist-data.sh fetches 10,000), or digits rendered from pen strokes.
+/// </summary>
 [Experiment("mnist")]
 public static partial class DigitClassifier
 {
@@ -22,6 +24,16 @@ public static partial class DigitClassifier
 
         /// <summary>Stochastic gradient descent with momentum 0.9.</summary>
         Sgd,
+    }
+
+    /// <summary>Where the digits come from.</summary>
+    public enum DataSource
+    {
+        /// <summary>Real MNIST digits, read from the IDX files in data.dir.</summary>
+        Idx,
+
+        /// <summary>Digits rendered from pen strokes; nothing to download.</summary>
+        Synthetic,
     }
 
     [Config]
@@ -69,17 +81,23 @@ public static partial class DigitClassifier
     [Config]
     public sealed partial record DataConfig
     {
-        /// <summary>Generated images in all, ten digits in equal numbers.</summary>
+        /// <summary>idx: real MNIST digits from the IDX files in data.dir (build/mnist-data.sh gets them); synthetic: rendered digits.</summary>
+        public DataSource Source { get; init; } = DataSource.Idx;
+
+        /// <summary>The folder of train-images-idx3-ubyte and train-labels-idx1-ubyte (or .gz); a relative one is looked for here and in the folders above.</summary>
+        public string Dir { get; init; } = ".cache/mnist";
+
+        /// <summary>Rendered images in all, ten digits in equal numbers (synthetic only).</summary>
         public int Samples { get; init; } = 20_000;
 
         /// <summary>Share of the images held out for validation (which ones is drawn from the seed).</summary>
         public double ValidationFraction { get; init; } = 0.2;
 
-        /// <summary>Standard deviation of the pixel noise.</summary>
+        /// <summary>Standard deviation of the pixel noise (synthetic only).</summary>
         public double Noise { get; init; } = 0.25;
     }
 
-    /// <summary>A few seconds: 3 epochs of 100 steps on 6,000 images, a smaller model.</summary>
+    /// <summary>A few seconds: 3 epochs of 100 steps, a smaller model (6,000 images when rendered).</summary>
     [NamedConfig]
     static Config Fast(Config c) => c with
     {
@@ -89,7 +107,7 @@ public static partial class DigitClassifier
         Data = c.Data with { Samples = 6_000 },
     };
 
-    /// <summary>MNIST-sized: 70,000 images (10,000 for validation), 15 epochs of 500 steps of 128, 512 hidden units.</summary>
+    /// <summary>15 epochs of 500 steps of 128, 512 hidden units, 1/7 of the images for validation (70,000 when rendered, MNIST's size).</summary>
     [NamedConfig]
     static Config Full(Config c) => c with
     {
@@ -110,9 +128,10 @@ public static partial class DigitClassifier
             torch.set_num_threads(threads);
         }
 
+        // The data first: missing or malformed files fail the run before anything is trained or written.
         var clock = Stopwatch.StartNew();
-        using var digits = DigitDataSet.Generate(data.Samples, data.ValidationFraction, data.Noise, random);
-        logger.LogInformation("Generated {Train} training and {Validation} validation images in {Seconds:F1} s", digits.TrainCount, digits.ValidationCount, clock.Elapsed.TotalSeconds);
+        using var digits = DigitDataSet.Split(LoadImages(data, run, logger), data.ValidationFraction, random);
+        logger.LogInformation("{Train} training and {Validation} validation images ready in {Seconds:F1} s", digits.TrainCount, digits.ValidationCount, clock.Elapsed.TotalSeconds);
 
         var directory = Path.Combine(outputDir, RunFolder(run));
         var events = run.CreateSummaryWriter(directory);
@@ -163,6 +182,23 @@ public static partial class DigitClassifier
             $"trained {steps} steps in {training.Elapsed.TotalSeconds:F1} s ({(training.Elapsed - validating.Elapsed).TotalMilliseconds / Math.Max(steps, 1):F2} ms/step, validation {validating.Elapsed.TotalSeconds:F1} s); best validation accuracy {best * 100:F2}%; checkpoint {checkpoint}"));
         cancellationToken.ThrowIfCancellationRequested();
         return best;
+    }
+
+    /// <summary>The images of <paramref name="data"/>'s source; IDX files read are recorded as the run's resources.</summary>
+    private static DigitImages LoadImages(DataConfig data, Run run, ILogger logger)
+    {
+        if (data.Source == DataSource.Synthetic)
+        {
+            logger.LogInformation("Rendering {Samples} digits", data.Samples);
+            return DigitImages.Render(data.Samples, data.Noise);
+        }
+
+        var files = MnistFiles.Find(data.Dir, Environment.CurrentDirectory);
+        var images = files.Read();
+        run.AddResource(files.Images);
+        run.AddResource(files.Labels);
+        logger.LogInformation("Read {Count} MNIST digits from {Images} and {Labels}", images.Count, files.Images, files.Labels);
+        return images;
     }
 
     /// <summary>The run's own folder: its id when it is recorded, else the start time and process id.</summary>

@@ -1,20 +1,17 @@
 using System;
-using System.Threading.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Mnist;
 
 /// <summary>
-/// A synthetic MNIST: <c>samples</c> rendered 28×28 digits, ten classes in equal numbers. The images are fixed
-/// (image <c>i</c> is digit <c>i % 10</c>, drawn from a generator seeded with <c>i</c>), like a downloaded data set;
-/// the train/validation split is drawn from the run's seed. Pixels are standardized with the training mean and
-/// standard deviation.
+/// Digits split into training and validation images as tensors: which images are held out is drawn from the run's
+/// seed. Pixels are standardized with the training mean and standard deviation.
 /// </summary>
 public sealed class DigitDataSet : IDisposable
 {
     /// <summary>Pixels per image.</summary>
-    public const int Features = DigitRenderer.Size * DigitRenderer.Size;
+    public const int Features = DigitImages.Features;
 
     /// <summary>Number of classes.</summary>
     public const int Classes = 10;
@@ -45,13 +42,13 @@ public sealed class DigitDataSet : IDisposable
     /// <summary>Number of validation examples.</summary>
     public int ValidationCount => (int)ValidationLabels.shape[0];
 
-    /// <summary>Renders the images and splits them.</summary>
-    /// <param name="samples">Images in all.</param>
-    /// <param name="validationFraction">Share of the images held out for validation.</param>
-    /// <param name="noise">Standard deviation of the pixel noise.</param>
+    /// <summary>Splits the images, holding out a share drawn from <paramref name="split"/> for validation.</summary>
+    /// <param name="images">Two images at least.</param>
+    /// <param name="validationFraction">Share of the images held out for validation (one image at least, one left to train on).</param>
     /// <param name="split">Draws the split.</param>
-    public static DigitDataSet Generate(int samples, double validationFraction, double noise, Random split)
+    public static DigitDataSet Split(DigitImages images, double validationFraction, Random split)
     {
+        var samples = images.Count;
         var validation = Math.Clamp((int)Math.Round(samples * validationFraction), 1, samples - 1);
         var order = new int[samples];
         for (var i = 0; i < samples; i++)
@@ -60,27 +57,28 @@ public sealed class DigitDataSet : IDisposable
         }
 
         split.Shuffle(order);
-        var pixels = new float[samples * Features];
-        var labels = new long[samples];
-        Parallel.For(0, samples, slot =>
+        var train = samples - validation;
+        var trainPixels = new float[train * Features];
+        var trainLabels = new long[train];
+        var validationPixels = new float[validation * Features];
+        var validationLabels = new long[validation];
+        for (var slot = 0; slot < samples; slot++)
         {
-            var image = order[slot];
-            labels[slot] = image % Classes;
-            DigitRenderer.Render(image % Classes, noise, new Random(ImageSeed(image)), pixels.AsSpan(slot * Features, Features));
-        });
-
-        var (mean, deviation) = Statistics(pixels.AsSpan(validation * Features));
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (pixels[i] - mean) / deviation;
+            var (pixels, labels, index) = slot < validation
+                ? (validationPixels, validationLabels, slot)
+                : (trainPixels, trainLabels, slot - validation);
+            images.Pixels.AsSpan(order[slot] * Features, Features).CopyTo(pixels.AsSpan(index * Features));
+            labels[index] = images.Labels[order[slot]];
         }
 
-        var train = samples - validation;
+        var (mean, deviation) = Statistics(trainPixels);
+        Standardize(trainPixels, mean, deviation);
+        Standardize(validationPixels, mean, deviation);
         return new DigitDataSet(
-            tensor(pixels.AsSpan(validation * Features).ToArray(), [train, Features]),
-            tensor(labels.AsSpan(validation).ToArray()),
-            tensor(pixels.AsSpan(0, validation * Features).ToArray(), [validation, Features]),
-            tensor(labels.AsSpan(0, validation).ToArray()));
+            tensor(trainPixels, [train, Features]),
+            tensor(trainLabels),
+            tensor(validationPixels, [validation, Features]),
+            tensor(validationLabels));
     }
 
     /// <inheritdoc />
@@ -92,7 +90,13 @@ public sealed class DigitDataSet : IDisposable
         ValidationLabels.Dispose();
     }
 
-    private static int ImageSeed(int image) => unchecked((int)(0x2545F491u + ((uint)image * 2654435761u)));
+    private static void Standardize(Span<float> pixels, float mean, float deviation)
+    {
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (pixels[i] - mean) / deviation;
+        }
+    }
 
     private static (float Mean, float Deviation) Statistics(ReadOnlySpan<float> pixels)
     {

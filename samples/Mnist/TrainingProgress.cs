@@ -7,7 +7,8 @@ namespace Mnist;
 
 /// <summary>
 /// Shows training progress: a live Spectre.Console bar with the loss and the time left on an interactive terminal;
-/// plain lines every few steps when output goes to a file, a pipe or a capture, so recorded output stays readable.
+/// plain lines every few steps when output goes to a file or a pipe, so recorded output stays readable (a capture on a
+/// terminal keeps the terminal: the bar stays live and the record keeps its last frame).
 /// </summary>
 public abstract class TrainingProgress
 {

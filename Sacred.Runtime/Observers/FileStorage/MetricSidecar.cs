@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO;
 using Microsoft.Win32.SafeHandles;
+using Sacred.Metrics;
 
 namespace Sacred.Observers.FileStorage;
 

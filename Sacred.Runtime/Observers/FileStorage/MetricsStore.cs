@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using Sacred.Configuration;
+using Sacred.Metrics;
 
 namespace Sacred.Observers.FileStorage;
 
@@ -13,7 +13,8 @@ namespace Sacred.Observers.FileStorage;
 /// took, and always when the run ends. Rewrites thus take at most about 1/(1+<see cref="RewriteSpacing"/>) of
 /// the run's time, and when beats come back to back the points grow geometrically between rewrites, so the total
 /// work stays linear in the number of points (Sacred rewrites the whole file every beat: quadratic).
-/// <c>.metrics/names.json</c> lists the metric names by sidecar index, for anyone reading the sidecars.
+/// <c>.metrics/names.json</c> lists the metric names by sidecar index, for anyone reading the sidecars of a run
+/// that is still going (or was killed); when the run ends they are deleted (<see cref="Finish"/>).
 /// </summary>
 internal sealed class MetricsStore
 {
@@ -91,6 +92,24 @@ internal sealed class MetricsStore
         _lastRewrite = watch.Elapsed;
         _sinceRewrite.Restart();
         _pending = false;
+    }
+
+    /// <summary>
+    /// Regenerates <c>metrics.json</c> if points are pending, then deletes the sidecars: a finished run's folder
+    /// holds exactly Sacred's layout. Only once <c>metrics.json</c> holds every point are they deleted, so a
+    /// failure to write it leaves them for the next try.
+    /// </summary>
+    public void Finish()
+    {
+        Rewrite();
+        if (Directory.Exists(SidecarDirectory))
+        {
+            Directory.Delete(SidecarDirectory, recursive: true);
+        }
+
+        _byName.Clear();
+        _byIndex.Clear();
+        _sorted.Clear();
     }
 
     private MetricSidecar AddMetric(string name)

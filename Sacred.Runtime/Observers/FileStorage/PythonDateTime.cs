@@ -1,6 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
-using Sacred.Configuration;
+using Sacred.Generated;
 
 namespace Sacred.Observers.FileStorage;
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Numerics;
+using Sacred.Recording;
 
 namespace Sacred.Observers.FileStorage;
 

@@ -4,7 +4,8 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Sacred.Storage.Querying;
+
+using Sacred.Storage.Reading;
 
 namespace Sacred.Storage.Curation;
 
@@ -288,7 +289,7 @@ public sealed class RunCuration
                 var id = reader.GetInt64(0);
                 found.Add(id);
                 var status = reader.GetString(2);
-                if (status == Running.RunStatus.Running)
+                if (status == Recording.RunStatus.Running)
                 {
                     running.Add(id);
                     continue;

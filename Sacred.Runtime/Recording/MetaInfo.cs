@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+
+namespace Sacred.Recording;
+
+/// <summary>Sacred's <c>meta</c>: how the run was asked for.</summary>
+/// <param name="Command">The command as invoked.</param>
+/// <param name="Options">Sacred's <c>meta.options</c> dict (every flag, <c>UPDATE</c>, <c>COMMAND</c>, ...).</param>
+/// <param name="Comment">The <c>-c</c> comment.</param>
+/// <param name="NamedConfigs">Named configs in the order given.</param>
+/// <param name="ConfigUpdates">The command-line updates as given (an object tree), without named-config values.</param>
+/// <param name="Priority">The <c>-P</c> priority.</param>
+public sealed record MetaInfo(
+    string Command,
+    ConfigNode Options,
+    string? Comment,
+    IReadOnlyList<string> NamedConfigs,
+    ConfigNode ConfigUpdates,
+    double? Priority);

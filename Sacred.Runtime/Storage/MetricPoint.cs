@@ -1,9 +1,0 @@
-using System;
-
-namespace Sacred.Storage;
-
-/// <summary>One logged point of a metric.</summary>
-/// <param name="Step">The step.</param>
-/// <param name="Value">The value.</param>
-/// <param name="Time">When it was logged (UTC, millisecond precision).</param>
-public readonly record struct MetricPoint(long Step, double Value, DateTime Time);
