@@ -15,8 +15,7 @@ namespace Sacred.Storage;
 /// <item><c>metrics.sum_value</c> and <c>metrics.sum_count</c>: the sum and number of the non-NaN values, kept at
 /// write time like min and max; <c>mean_value</c> is computed from them (a virtual column, indexed). Filled here by
 /// decoding the stored chunks once.</item>
-/// <item>Indexes on each metric summary by name (covering the run id, so a filter or a sort on a summary reads
-/// the index alone, in order) and on <c>runs.hostname</c>.</item>
+/// <item>Indexes on each metric summary by name and on <c>runs.hostname</c>.</item>
 /// </list>
 /// </summary>
 internal static class StoreSchemaVersion2
@@ -53,10 +52,10 @@ internal static class StoreSchemaVersion2
         ALTER TABLE metrics ADD COLUMN sum_value REAL;
         ALTER TABLE metrics ADD COLUMN sum_count INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE metrics ADD COLUMN mean_value REAL GENERATED ALWAYS AS (sum_value / NULLIF(sum_count, 0)) VIRTUAL;
-        CREATE INDEX metrics_by_name_last ON metrics (name, last_value, run_id);
-        CREATE INDEX metrics_by_name_min ON metrics (name, min_value, run_id);
-        CREATE INDEX metrics_by_name_max ON metrics (name, max_value, run_id);
-        CREATE INDEX metrics_by_name_mean ON metrics (name, mean_value, run_id);
+        CREATE INDEX metrics_by_name_last ON metrics (name, last_value);
+        CREATE INDEX metrics_by_name_min ON metrics (name, min_value);
+        CREATE INDEX metrics_by_name_max ON metrics (name, max_value);
+        CREATE INDEX metrics_by_name_mean ON metrics (name, mean_value);
 
         CREATE INDEX runs_by_hostname ON runs (hostname);
 
