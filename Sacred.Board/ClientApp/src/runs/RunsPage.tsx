@@ -151,8 +151,14 @@ export function RunsPage({ readOnly, location }: { readOnly: boolean; location: 
       </div>
       <div class="subbar">
         <span class="count" aria-live="polite">
-          {total === null ? 'Counting…' : `${formatNumber(total)} run${total === 1 ? '' : 's'}`}
-          {query && total !== null && <span class="muted"> match the query</span>}
+          {error ? (
+            <span class="muted">The query was not run: fix it above</span>
+          ) : total === null ? (
+            'Counting…'
+          ) : (
+            `${formatNumber(total)} run${total === 1 ? '' : 's'}`
+          )}
+          {query && total !== null && !error && <span class="muted"> match the query</span>}
         </span>
         {selected.size > 0 && (
           <div class="bulk" role="toolbar" aria-label="selected runs">
@@ -202,6 +208,7 @@ export function RunsPage({ readOnly, location }: { readOnly: boolean; location: 
         sort={sort}
         order={order}
         loading={total === null}
+        empty={error ? 'No runs shown until the query is fixed.' : 'No run matches this query.'}
         onSort={(path) => set(path === sort ? { order: order === 'asc' ? 'desc' : 'asc' } : { sort: path === 'id' ? null : path, order: null })}
         onResize={(path, width) => {
           widths.set(path, width);

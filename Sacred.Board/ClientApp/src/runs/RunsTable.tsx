@@ -24,6 +24,8 @@ interface Props {
   onSelectAll: (on: boolean) => void;
   onOpen: (id: number, event: MouseEvent) => void;
   loading: boolean;
+  /** What the table says when it has no rows. */
+  empty: string;
 }
 
 /**
@@ -115,7 +117,7 @@ export function RunsTable(props: Props) {
       <div class="table-body" style={{ height: px(total * ROW_HEIGHT), width: px(width) }}>
         {rows}
       </div>
-      {props.total === 0 && !props.loading && <div class="empty">No run matches this query.</div>}
+      {props.total === 0 && !props.loading && <div class="empty">{props.empty}</div>}
     </div>
   );
 }
