@@ -14,7 +14,9 @@ namespace Sacred.Storage.Reading;
 /// order and stop at the page's end. Config keys, metric summaries and tags become
 /// <c>+r.id IN (SELECT run_id ...)</c>: each list is read once from its index range
 /// (<c>config_values (key_id, value)</c>, <c>metrics (name, summary, run_id)</c>), and the unary plus keeps SQLite
-/// from turning an OR of such lists into a union of row lookups.</item>
+/// from turning an OR of such lists into a union of row lookups. Compiled <c>correlated</c>, they become
+/// <c>EXISTS</c> lookups of the run's own entry instead (primary keys <c>(run_id, key_id)</c>,
+/// <c>(run_id, name)</c>): nothing is built up front, for a window of a few thousand runs.</item>
 /// <item><see cref="Set"/>: the matching run ids as a compound SELECT (AND = INTERSECT, OR = UNION,
 /// NOT = EXCEPT), for counting, where every match must be found anyway.</item>
 /// </list>
@@ -46,12 +48,20 @@ internal sealed class RunFilterCompiler
 
     private readonly SqliteCommand _command;
     private readonly string _prefix;
+    private readonly bool _correlated;
     private int _next;
 
-    public RunFilterCompiler(SqliteCommand command, string prefix = "$p")
+    /// <param name="command">The command that receives the literals as parameters.</param>
+    /// <param name="prefix">The parameters' name prefix.</param>
+    /// <param name="correlated">
+    /// Whether <see cref="Condition"/> looks each run up (<c>EXISTS</c> on the run's own index entries: a few
+    /// lookups per run visited, for walks that stop at the page's end) instead of building each id list once.
+    /// </param>
+    public RunFilterCompiler(SqliteCommand command, string prefix = "$p", bool correlated = false)
     {
         _command = command;
         _prefix = prefix;
+        _correlated = correlated;
     }
 
     /// <summary>Adds the clock every status and duration expression needs.</summary>
@@ -71,7 +81,7 @@ internal sealed class RunFilterCompiler
             AllOf all => Join(all.Filters, " AND ", "1"),
             AnyOf any => Join(any.Filters, " OR ", "0"),
             Not not => $"NOT ({Condition(not.Filter)})",
-            _ => Leaf(filter).AsCondition(),
+            _ => Leaf(filter).AsCondition(_correlated),
         };
     }
 
@@ -264,19 +274,17 @@ internal sealed class RunFilterCompiler
         {
             var condition = Apply(test, "v.value");
             bound = textOnly ? "typeof(v.value) = 'text'" : bound?.Replace("{0}", "v.value", StringComparison.Ordinal);
-            return LeafSql.Ids($"SELECT v.run_id FROM config_values v WHERE v.key_id = {KeyId(field)} AND {condition}{(bound is null ? "" : " AND " + bound)}");
+            return LeafSql.Ids("config_values v", "v.run_id", $"v.key_id = {KeyId(field)} AND {condition}{(bound is null ? "" : " AND " + bound)}");
         }
 
         if (field.IsMetric)
         {
-            return LeafSql.Ids($"SELECT m.run_id FROM metrics m WHERE m.name = {Parameter(field.Name)} AND {Apply(test, "m." + MetricColumn(field))}");
+            return LeafSql.Ids("metrics m", "m.run_id", $"m.name = {Parameter(field.Name)} AND {Apply(test, "m." + MetricColumn(field))}");
         }
 
         if (field.Type is FieldType.Tags)
         {
-            return LeafSql.Ids(test == "IS NOT NULL"
-                ? "SELECT DISTINCT run_id FROM run_tags"
-                : $"SELECT DISTINCT t.run_id FROM run_tags t WHERE {Apply(test, "t.tag")}");
+            return LeafSql.Ids("run_tags t", "t.run_id", test == "IS NOT NULL" ? null : Apply(test, "t.tag"), distinct: true);
         }
 
         return LeafSql.OnRuns(Apply(test, Attribute(field, textId)));
@@ -406,18 +414,25 @@ internal sealed class RunFilterCompiler
     private static ArgumentException Invalid(RunField field, string message) =>
         new(new StringBuilder(field.Path).Append(": ").Append(message).ToString());
 
-    /// <summary>One condition: run ids from an index (<see cref="Select"/>), or a condition on <c>runs r</c>.</summary>
-    private sealed record LeafSql(string? Select, string? OnRunsCondition, bool Negated)
+    /// <summary>
+    /// One condition: run ids from an index (<see cref="From"/>, <see cref="RunId"/>, <see cref="Where"/>), or a
+    /// condition on <c>runs r</c>.
+    /// </summary>
+    private sealed record LeafSql(string? From, string? RunId, string? Where, bool Distinct, string? OnRunsCondition, bool Negated)
     {
-        public static LeafSql Ids(string select) => new(select, null, false);
+        public static LeafSql Ids(string from, string runId, string? where, bool distinct = false) => new(from, runId, where, distinct, null, false);
 
-        public static LeafSql OnRuns(string condition) => new(null, condition, false);
+        public static LeafSql OnRuns(string condition) => new(null, null, null, false, condition, false);
 
-        public string AsCondition() => Select is null
+        private string Select => $"SELECT {(Distinct ? "DISTINCT " : "")}{RunId} FROM {From}{(Where is null ? "" : " WHERE " + Where)}";
+
+        public string AsCondition(bool correlated) => From is null
             ? OnRunsCondition!
-            : $"{(Negated ? "NOT " : "")}(+r.id IN ({Select}))";
+            : correlated
+                ? $"{(Negated ? "NOT " : "")}EXISTS (SELECT 1 FROM {From} WHERE {(Where is null ? "" : Where + " AND ")}{RunId} = r.id)"
+                : $"{(Negated ? "NOT " : "")}(+r.id IN ({Select}))";
 
-        public string AsSet() => Select is null
+        public string AsSet() => From is null
             ? $"SELECT r.id FROM runs r WHERE {OnRunsCondition}"
             : Negated ? $"{AllRuns} EXCEPT {Select}" : Select;
     }
