@@ -21,6 +21,9 @@ internal sealed class RunWriter
     private readonly SqliteConnection _connection;
     private readonly ContentStore _files;
     private readonly Dictionary<string, MetricState> _metrics = new(StringComparer.Ordinal);
+    // Reused for every chunk's BLOB (bound with the parameter's Size): a 64 K-point chunk is ~650 KB, and a
+    // fresh array per chunk was large-object garbage at the writer's full rate.
+    private byte[] _chunkBuffer = [];
     private long _outputChars;
     private long _outputSeq;
     private ConfigNode? _info;
@@ -399,7 +402,14 @@ internal sealed class RunWriter
             seq.Value = nextSeq++;
             firstStep.Value = steps[from];
             count.Value = length;
-            data.Value = MetricChunkCodec.Encode(steps.Slice(from, length), values.Slice(from, length), times.Slice(from, length));
+            var needed = MetricChunkCodec.MaxEncodedLength(length);
+            if (_chunkBuffer.Length < needed)
+            {
+                _chunkBuffer = new byte[needed];
+            }
+
+            data.Value = _chunkBuffer;
+            data.Size = MetricChunkCodec.EncodeInto(_chunkBuffer, steps.Slice(from, length), values.Slice(from, length), times.Slice(from, length));
             command.ExecuteNonQuery();
         }
 
