@@ -55,6 +55,12 @@ internal sealed class RunWriter
             sources.Add((source, files.Put(Encoding.UTF8.GetBytes(source.Text))));
         }
 
+        if (queued)
+        {
+            // A queued run's start is all this process records: it must be on disk when -q returns.
+            StoreDatabase.SyncEachCommit(connection);
+        }
+
         using var transaction = connection.BeginTransaction(deferred: false);
         var (runId, claimed) = ClaimOrInsert(connection, transaction, run, queued);
         using (var command = connection.CreateCommand())
@@ -197,6 +203,9 @@ internal sealed class RunWriter
 
     public void End(RunEndedEvent end)
     {
+        // The final status is on disk before the process exits, and with it (one WAL fsync) every heartbeat
+        // before it; the heartbeats themselves were committed without waiting for the disk.
+        StoreDatabase.SyncEachCommit(_connection);
         using var transaction = _connection.BeginTransaction(deferred: false);
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
