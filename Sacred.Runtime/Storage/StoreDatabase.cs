@@ -19,6 +19,7 @@ internal static class StoreDatabase
 
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
+    private const int SqliteDbConfigNoCheckpointOnClose = 1006;
 
     /// <summary>Opens (and if needed creates or upgrades) the store for writing; throws <see cref="StoreException"/>.</summary>
     /// <param name="directory">The store folder.</param>
@@ -62,6 +63,16 @@ internal static class StoreDatabase
             // when the last connection closes) or with a commit after SyncEachCommit. The WAL is never corrupted
             // either way: SQLite's checksums stop recovery at the last whole commit.
             Execute(connection, syncEachCommit ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+            if (!syncEachCommit)
+            {
+                // No checkpoint when this connection closes: closing would otherwise copy the WAL into the
+                // database, sync both and delete the WAL, which the next run then creates again (and syncs its
+                // directory): 3-4 syncs per run for nothing, as the run's last commit already synced the WAL.
+                // The WAL is checkpointed by whichever commit finds it past ~4 MB (SQLite's auto-checkpoint),
+                // and any connection reads through it meanwhile.
+                _ = SQLitePCL.raw.sqlite3_db_config(connection.Handle, SqliteDbConfigNoCheckpointOnClose, 1, out _);
+            }
+
             Execute(connection, "PRAGMA journal_size_limit = 67108864;");
             if (found.Version < migrations[^1].Version)
             {
