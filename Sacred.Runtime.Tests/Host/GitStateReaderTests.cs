@@ -177,7 +177,7 @@ public sealed class GitStateReaderTests : IDisposable
         if (nativeOnly || outcome == GitStateReader.Outcome.Read)
         {
             Assert.Equal(GitStateReader.Outcome.Read, outcome);
-            Assert.Equal(expected, native);
+            Assert.Equal(expected, new GitRepository(native.Url, native.Commit, native.Dirty));
         }
 
         Assert.Equal(expected, GitRepository.Detect(directory));

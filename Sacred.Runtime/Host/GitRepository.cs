@@ -21,9 +21,9 @@ public sealed record GitRepository(string Url, string Commit, bool Dirty)
     public static GitRepository? Detect(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        return GitStateReader.TryRead(directory, out var repository) switch
+        return GitStateReader.TryRead(directory, out var state) switch
         {
-            GitStateReader.Outcome.Read => repository,
+            GitStateReader.Outcome.Read => new GitRepository(state.Url, state.Commit, state.Dirty),
             GitStateReader.Outcome.NoRepository => null,
             _ => DetectWithGit(directory),
         };

@@ -22,7 +22,7 @@ internal static class GitStateReader
     /// <summary>What reading found.</summary>
     public enum Outcome
     {
-        /// <summary>A repository with a commit: <c>repository</c> is set.</summary>
+        /// <summary>A repository with a commit: <c>state</c> is set.</summary>
         Read,
 
         /// <summary>No repository, or one without a commit: git would say the same (null).</summary>
@@ -37,9 +37,9 @@ internal static class GitStateReader
     private const uint Symlink = 0xA000;
     private const uint Gitlink = 0xE000;
 
-    public static Outcome TryRead(string directory, out GitRepository? repository)
+    public static Outcome TryRead(string directory, out GitState state)
     {
-        repository = null;
+        state = default;
         if (!FileStatus.Supported || GitEnvironmentIsSet())
         {
             return Outcome.AskGit;
@@ -72,7 +72,7 @@ internal static class GitStateReader
             return Outcome.AskGit;
         }
 
-        repository = new GitRepository(url, commit, dirty);
+        state = new GitState(url, commit, dirty);
         return Outcome.Read;
     }
 
