@@ -69,9 +69,10 @@ internal sealed class RunRecorder
             }
 
             var output = _capture.Stop();
-            while (Beat(string.Empty, isFinal: false))
+            for (var round = 0; round <= MetricsBuffer.MaxPendingThresholds && Beat(string.Empty, isFinal: false); round++)
             {
-                // Whole drains of the backlog first, so the final heartbeat's arrays stay bounded too.
+                // Whole drains of the backlog first, so the final heartbeat's arrays stay bounded too. At most as
+                // many as the bound lets wait: a thread still logging (an interrupted run) must not keep Finish going.
             }
 
             Beat(output, isFinal: true);
