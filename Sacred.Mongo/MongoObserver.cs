@@ -135,7 +135,7 @@ public sealed class MongoObserver : IRunObserver
         {
             try
             {
-                var result = new StoreSync(_storeDirectory, _target, MongoRunDatabase.Connect(_target)).SyncOne(local);
+                var result = new StoreSync(_storeDirectory, _target, MongoRunDatabase.Connect(_target)).SyncOwn(local);
                 if (result.Outcome == SyncOutcome.Uploaded)
                 {
                     _warn($"MongoDB {_target} is back: run {local} was uploaded whole from the embedded store as _id {result.MongoId}.");

@@ -27,6 +27,12 @@ internal static class ReferenceRuns
     public static InMemoryCollections Record(string scenario, InMemoryCollections? into = null)
     {
         var database = into ?? new InMemoryCollections();
+        Record(scenario, (IMongoRunDatabase)database);
+        return database;
+    }
+
+    public static void Record(string scenario, IMongoRunDatabase database)
+    {
         var session = new MongoRunSession(database, MongoTarget.Parse("sacred"));
         var command = scenario == "queued" ? "completed" : scenario;
         var start = Started(command, queue: scenario == "queued");
@@ -58,11 +64,9 @@ internal static class ReferenceRuns
                 session.End(new RunEndedEvent(DateTime.UtcNow, RunStatus.Interrupted, null, null));
                 break;
         }
-
-        return database;
     }
 
-    private static RunStartedEvent Started(string command, bool queue)
+    public static RunStartedEvent Started(string command, bool queue)
     {
         var sourcePath = Path.Combine(AppContext.BaseDirectory, "Reference", "gen_mongo_ref.py");
         var text = File.ReadAllText(sourcePath);

@@ -22,6 +22,9 @@ internal sealed class StoreSync
     private readonly MongoRunDatabase _database;
     private readonly SyncClaims _claims;
 
+    /// <summary>How long after its end a run recorded live by another process may be taken over.</summary>
+    private static readonly TimeSpan s_liveGrace = TimeSpan.FromMinutes(1);
+
     public StoreSync(string storeDirectory, MongoTarget target, MongoRunDatabase database)
     {
         _storeDirectory = storeDirectory;
@@ -50,7 +53,7 @@ internal sealed class StoreSync
                     continue;
                 }
 
-                var result = SyncRun(store, ledger, run);
+                var result = SyncRun(store, ledger, run, owner: false);
                 if (result.Outcome != SyncOutcome.AlreadySynced)
                 {
                     progress?.Invoke(result);
@@ -67,18 +70,18 @@ internal sealed class StoreSync
         }
     }
 
-    /// <summary>Uploads one run unless it is synced, unsettled or being uploaded elsewhere.</summary>
-    public SyncResult SyncOne(long runId)
+    /// <summary>Uploads one run that this process recorded, unless it is synced, unsettled or being uploaded elsewhere.</summary>
+    public SyncResult SyncOwn(long runId)
     {
         using var store = RunStore.Open(_storeDirectory);
         using var ledger = SyncLedger.Open(store.Directory);
         var detail = store.GetRun(runId);
         return detail is null
             ? new SyncResult(runId, SyncOutcome.Waiting, null, "no such run")
-            : SyncRun(store, ledger, detail.Summary);
+            : SyncRun(store, ledger, detail.Summary, owner: true);
     }
 
-    private SyncResult SyncRun(RunStore store, SyncLedger ledger, RunSummary run)
+    private SyncResult SyncRun(RunStore store, SyncLedger ledger, RunSummary run, bool owner)
     {
         if (ledger.SyncedAs(run.Id, _target) is { } synced)
         {
@@ -91,14 +94,15 @@ internal sealed class StoreSync
         }
 
         var key = ledger.Key(run.Id);
-        var claim = _claims.TryClaim(key);
+        var ended = run.StopTime ?? run.Heartbeat ?? run.StartTime ?? DateTime.MinValue;
+        var claim = _claims.TryClaim(key, takeOverLive: owner || ended < DateTime.UtcNow - s_liveGrace);
         switch (claim.Result)
         {
             case SyncClaims.Outcome.Done:
                 ledger.MarkSynced(run.Id, _target, claim.RunId!.ToString()!);
                 return new SyncResult(run.Id, SyncOutcome.AlreadySynced, claim.RunId.ToString(), null);
             case SyncClaims.Outcome.Busy:
-                return new SyncResult(run.Id, SyncOutcome.Waiting, null, "being uploaded by another process");
+                return new SyncResult(run.Id, SyncOutcome.Waiting, null, "recorded live moments ago, or being uploaded by another process");
         }
 
         if (claim.RunId is { } partial)

@@ -40,7 +40,12 @@ internal sealed class SyncClaims
     public static string CollectionOf(MongoTarget target) => target.RunsCollection[..^"runs".Length] + "sacred_sync";
 
     /// <summary>Claims a run for upload.</summary>
-    public Claim TryClaim(string key)
+    /// <param name="key">The run's key.</param>
+    /// <param name="takeOverLive">
+    /// Whether a run another process recorded live may be taken over: only once that process is surely done with
+    /// it (it may be writing its last event right after the embedded store recorded the end), or by that process itself.
+    /// </param>
+    public Claim TryClaim(string key, bool takeOverLive)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -67,7 +72,7 @@ internal sealed class SyncClaims
             }
 
             var claimed = existing.GetValue("claimed", BsonNull.Value);
-            if (state == "uploading" && claimed.IsValidDateTime && claimed.ToUniversalTime() > now - Lease)
+            if ((state == "uploading" && claimed.IsValidDateTime && claimed.ToUniversalTime() > now - Lease) || (state == "live" && !takeOverLive))
             {
                 return new Claim(Outcome.Busy, runId);
             }
