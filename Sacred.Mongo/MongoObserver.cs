@@ -210,8 +210,8 @@ public sealed class MongoObserver : IRunObserver
         var store = _storeDirectory ?? "./sacred_runs";
         var reason = e is TimeoutException ? "no server answered within " + _target.ClientSettings().ServerSelectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s" : FirstLine(e.Message);
         _warn(duringRun
-            ? $"MongoDB {_target} was lost during the run ({reason}); the run goes on and the embedded store {store} keeps its complete record, which waits for: sacred sync --store {store} -m {_target.Text}"
-            : $"MongoDB {_target} cannot be reached ({reason}); the run goes on in the embedded store {store}, and its records wait for: sacred sync --store {store} -m {_target.Text} (a later run that reaches the server uploads them too)");
+            ? $"MongoDB {_target} was lost during the run ({reason}); the run goes on and the embedded store {store} keeps its complete record, which waits for: sacred sync --store {store} -m {_target.SafeText}"
+            : $"MongoDB {_target} cannot be reached ({reason}); the run goes on in the embedded store {store}, and its records wait for: sacred sync --store {store} -m {_target.SafeText} (a later run that reaches the server uploads them too)");
     }
 
     private void StartCatchUp(long current)

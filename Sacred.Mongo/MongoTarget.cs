@@ -29,6 +29,9 @@ public sealed partial class MongoTarget
     /// <summary>The text as given.</summary>
     public string Text { get; }
 
+    /// <summary>The text as given with its password, if any, replaced by <c>****</c>: for messages, which the run's log records.</summary>
+    public string SafeText => Url.Password is { Length: > 0 } password ? Text.Replace(":" + Uri.EscapeDataString(password) + "@", ":****@", StringComparison.Ordinal).Replace(":" + password + "@", ":****@", StringComparison.Ordinal) : Text;
+
     /// <summary>The connection string.</summary>
     public MongoUrl Url { get; }
 
@@ -90,12 +93,12 @@ public sealed partial class MongoTarget
     public MongoClientSettings ClientSettings()
     {
         var settings = MongoClientSettings.FromUrl(Url);
-        if (!Url.ToString().Contains("serverSelectionTimeoutMS", StringComparison.OrdinalIgnoreCase))
+        if (!Text.Contains("serverSelectionTimeoutMS", StringComparison.OrdinalIgnoreCase))
         {
             settings.ServerSelectionTimeout = DefaultServerSelectionTimeout;
         }
 
-        if (!Url.ToString().Contains("connectTimeoutMS", StringComparison.OrdinalIgnoreCase))
+        if (!Text.Contains("connectTimeoutMS", StringComparison.OrdinalIgnoreCase))
         {
             settings.ConnectTimeout = DefaultServerSelectionTimeout;
         }
