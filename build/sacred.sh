@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the `sacred` command (ls, show, metrics, compare, board) over the runs recorded in this folder, e.g.:
+# Runs the `sacred` command (ls, show, metrics, compare, board, sync) over the runs recorded in this folder, e.g.:
 #   build/sacred.sh ls
 #   build/sacred.sh show 1
 # The command is published once as a Native AOT executable into .cache/sacred-tool/ (git-ignored) and reused,
@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 tool="$root/.cache/sacred-tool/sacred"
 stale() {
     [ ! -x "$tool" ] && return 0
-    [ -n "$(find "$root/Sacred.Tool" "$root/Sacred.Runtime" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+    [ -n "$(find "$root/Sacred.Tool" "$root/Sacred.Runtime" "$root/Sacred.Mongo" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
         \( -name bin -o -name obj \) -prune -o -type f -newer "$tool" -print -quit)" ]
 }
 if stale; then

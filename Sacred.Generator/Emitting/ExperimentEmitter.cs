@@ -92,6 +92,9 @@ internal static class ExperimentEmitter
                     }
                 }
                 """),
+            owner.RecordsToMongo
+                ? $"public override {MongoObserverFactoryContract}? MongoObservers => global::Sacred.Mongo.MongoObserverFactory.Instance;"
+                : string.Empty,
             "public override __SacredState CreateDefaults() => new __SacredState();",
             "public override void SetSeed(__SacredState state, int seed) => state.Seed = seed;",
             Code.Of($$"""

@@ -5,6 +5,8 @@ namespace Sacred.Generator.Model;
 /// objects and no source positions. <c>MetadataName</c> finds the class again when a diagnostic of the binding
 /// stage is reported. <c>SeedsTorch</c>: an experiment whose compilation references TorchSharp, so its runs
 /// seed torch's global generator with the run's seed, as Sacred seeds torch (always false for an ingredient).
+/// <c>RecordsToMongo</c>: an experiment whose compilation references Sacred.Mongo, so <c>-m</c> records to MongoDB
+/// (always false for an ingredient).
 /// </summary>
 internal sealed record OwnerModel(
     OwnerKind Kind,
@@ -22,4 +24,5 @@ internal sealed record OwnerModel(
     EquatableArray<NamedConfigModel> NamedConfigs,
     EquatableArray<FunctionModel> Functions,
     EquatableArray<IngredientReference> Ingredients,
-    bool SeedsTorch);
+    bool SeedsTorch,
+    bool RecordsToMongo);

@@ -38,4 +38,7 @@ internal static class KnownTypes
 
     public const string TorchSharpAssembly = "TorchSharp";
     public const string Torch = "TorchSharp.torch";
+
+    public const string MongoAssembly = "Sacred.Mongo";
+    public const string MongoObserverFactory = "Sacred.Mongo.MongoObserverFactory";
 }

@@ -119,7 +119,8 @@ internal static class OwnerParser
             namedConfigs.ToEquatableArray(),
             parsedFunctions.ToEquatableArray(),
             ingredients.ToEquatableArray(),
-            kind == OwnerKind.Experiment && TorchSharpReference.HasManualSeed(compilation));
+            kind == OwnerKind.Experiment && TorchSharpReference.HasManualSeed(compilation),
+            kind == OwnerKind.Experiment && MongoReference.HasObserverFactory(compilation));
     }
 
     /// <summary>True when the method is a main, command or captured function; <paramref name="model"/> is null if it is invalid.</summary>

@@ -31,6 +31,12 @@ public abstract class ExperimentDefinition<TState>
     /// <summary>The compiled sources and the compilation's references, known at compile time.</summary>
     public abstract ExperimentSources Sources { get; }
 
+    /// <summary>
+    /// Makes the <c>-m</c> observer: null unless the project references Sacred.Mongo, when the generator overrides
+    /// this (so <c>-m</c> without it is one clear error, and nothing runs).
+    /// </summary>
+    public virtual Recording.IMongoObserverFactory? MongoObservers => null;
+
     /// <summary>A new state holding the defaults with the compile-time config files applied.</summary>
     public abstract TState CreateDefaults();
 

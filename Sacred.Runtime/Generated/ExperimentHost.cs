@@ -103,15 +103,23 @@ public static class ExperimentHost
 
         return command.IsBuiltIn
             ? BuiltInCommandRunner.Execute(definition, command.Info.Name, config, fileName, host, color, logger)
-            : CommandRunner.Execute(definition, command.Info, config, options, Observers(options), host, sink);
+            : CommandRunner.Execute(definition, command.Info, config, options, Observers(options, definition.MongoObservers, sink, options.Name ?? definition.Name), host, sink);
     }
 
-    /// <summary>The observers the flags ask for; a flag naming one this version cannot make is a usage error.</summary>
-    private static IReadOnlyList<IRunObserver> Observers(RunOptions options)
+    /// <summary>
+    /// The observers the flags ask for. <c>-m</c> in an experiment without Sacred.Mongo fails the command (exit 1,
+    /// nothing run); any other observer that cannot be made is a usage error.
+    /// </summary>
+    private static IReadOnlyList<IRunObserver> Observers(RunOptions options, IMongoObserverFactory? mongo, LogSink sink, string category)
     {
+        if (mongo is null && ObserverFactory.MongoTarget(options) is { } target)
+        {
+            throw new CommandFailedException(ObserverFactory.MongoNotReferenced(target));
+        }
+
         try
         {
-            return ObserverFactory.Create(options);
+            return ObserverFactory.Create(options, mongo, message => sink.Write(Microsoft.Extensions.Logging.LogLevel.Warning, category, message));
         }
         catch (ObserverUnavailableException e)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using Sacred.Recording;
@@ -8,9 +9,20 @@ namespace Sacred.Observers;
 /// <summary>Chooses a run's observers from its options: the embedded store unless <c>-u</c>, plus <c>-F</c>.</summary>
 internal static class ObserverFactory
 {
+    /// <summary>The environment variable that records every run to MongoDB when <c>-m</c> is not given.</summary>
+    public const string MongoVariable = "SACRED_MONGO";
+
+    /// <summary>The MongoDB address a run records to: <c>-m</c>, else <c>SACRED_MONGO</c>, else null (also with <c>-u</c>).</summary>
+    public static string? MongoTarget(RunOptions options) =>
+        options.Unobserved ? null
+        : options.MongoDb ?? (Environment.GetEnvironmentVariable(MongoVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+
     /// <summary>Makes the observers; nothing is opened or written yet.</summary>
-    /// <exception cref="ObserverUnavailableException">A flag asks for an observer this version cannot make (<c>-m</c>).</exception>
-    public static List<IRunObserver> Create(RunOptions options)
+    /// <param name="options">The run's flags.</param>
+    /// <param name="mongo">Makes the <c>-m</c> observer; null when the experiment does not reference Sacred.Mongo.</param>
+    /// <param name="warn">Writes a warning line to the run's log.</param>
+    /// <exception cref="ObserverUnavailableException">A flag asks for an observer that cannot be made (<c>-m</c> without Sacred.Mongo, or a bad address).</exception>
+    public static List<IRunObserver> Create(RunOptions options, IMongoObserverFactory? mongo = null, Action<string>? warn = null)
     {
         var observers = new List<IRunObserver>();
         if (options.Unobserved)
@@ -18,17 +30,27 @@ internal static class ObserverFactory
             return observers;
         }
 
-        if (options.MongoDb is not null)
-        {
-            throw new ObserverUnavailableException($"-m/--mongo_db '{options.MongoDb}': recording to MongoDB is not available in this version; use the embedded store (default) or -F DIR");
-        }
-
-        observers.Add(new EmbeddedStoreObserver(StoreLocation.Resolve(options.Store)));
+        var store = StoreLocation.Resolve(options.Store);
+        observers.Add(new EmbeddedStoreObserver(store));
         if (options.FileStorage is { } fileStorage)
         {
             observers.Add(new FileStorageObserver(Path.GetFullPath(fileStorage)));
         }
 
+        if (MongoTarget(options) is { } target)
+        {
+            if (mongo is null)
+            {
+                throw new ObserverUnavailableException(MongoNotReferenced(target));
+            }
+
+            observers.Add(mongo.Create(target, Path.GetFullPath(store), warn ?? (_ => { })));
+        }
+
         return observers;
     }
+
+    /// <summary>The one line for <c>-m</c> in an experiment that does not reference Sacred.Mongo.</summary>
+    public static string MongoNotReferenced(string target) =>
+        $"-m/--mongo_db '{target}': recording to MongoDB needs the Sacred.Mongo package, which this experiment does not reference; add it (dotnet add package Sacred.Mongo, or a ProjectReference to Sacred.Mongo/Sacred.Mongo.csproj) and build again";
 }

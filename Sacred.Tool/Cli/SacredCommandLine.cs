@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Sacred.Tool.Cli;
 
 /// <summary>
-/// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c> over the
+/// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c>, <c>board</c> and <c>sync</c> over the
 /// embedded store, as tables or, with <c>--json</c>, as JSON for scripts. Exit codes: 0 success, 1 the store or
 /// run cannot be read, 2 a usage error.
 /// </summary>
@@ -22,6 +22,10 @@ public static class SacredCommandLine
           sacred metrics ID NAME [--points N] [--store DIR] [--json]
           sacred compare ID ID... [--store DIR] [--json]
           sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]
+          sacred sync [--store DIR] -m URL
+
+        sync uploads to MongoDB (mongodb://host:27017/db, or Sacred's host:port:db_name; else $SACRED_MONGO) every run
+        of the store that is not there yet, each exactly once.
 
         The store is --store DIR, else $SACRED_STORE, else ./sacred_runs (where experiments record by default).
         Sort keys: id, start_time, stop_time, duration, result, status, experiment, metrics.<name>.last|min|max|count;
@@ -30,7 +34,7 @@ public static class SacredCommandLine
 
         """;
 
-    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "board", "help"];
+    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "board", "sync", "help"];
 
     /// <summary>Runs one command.</summary>
     /// <param name="args">The arguments.</param>
@@ -62,6 +66,8 @@ public static class SacredCommandLine
                     return MetricsCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(ToolOptions.Points), 2, 2, "metrics ID NAME"), console, stdout);
                 case "board":
                     return BoardCommand.Run(rest, stdout, stderr);
+                case "sync":
+                    return SyncCommand.Run(rest, stdout, stderr);
                 case "compare":
                     return CompareCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 2, int.MaxValue, "compare ID ID..."), console, stdout);
                 default:

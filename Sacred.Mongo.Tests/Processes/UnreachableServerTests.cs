@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Sacred.Storage.Reading;
+using Xunit;
+
+namespace Sacred.Mongo.Tests.Processes;
+
+/// <summary>
+/// A run whose MongoDB cannot be reached still runs and completes, says once that its records wait for
+/// <c>sacred sync</c>, and the embedded store keeps its complete record; <c>sacred sync</c> against a server that is
+/// still away uploads nothing and says so. Real processes, a real store; the server is a port nothing listens on.
+/// </summary>
+public sealed class UnreachableServerTests
+{
+    private const string WaitLine = "its records wait for: sacred sync";
+
+    [Fact]
+    public void A_run_with_an_unreachable_server_completes_says_so_once_and_keeps_its_whole_record()
+    {
+        var store = Programs.TempDirectory();
+        var address = $"mongodb://127.0.0.1:{Programs.ClosedPort()}/lab";
+
+        var run = Programs.Probe(null, "with", "points=500", "-m", address, "--store", store);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(1, Count(run.Stderr, WaitLine));
+        Assert.Contains("cannot be reached", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"sacred sync --store {store} -m {address}", run.Stderr, StringComparison.Ordinal);
+        using var runs = RunStore.Open(store);
+        var detail = runs.GetRun(1)!;
+        Assert.Equal("COMPLETED", detail.Summary.Status);
+        Assert.Equal(0.1, detail.Summary.Result!.FloatValue, 12);
+        Assert.Equal(500, detail.Metrics.Single(m => m.Name == "training.loss").Count);
+        Assert.Equal("model.bin", Assert.Single(detail.Artifacts).Name);
+        Assert.Equal(address, detail.Meta.Options.Get("--mongo_db")!.StringValue);
+        Assert.Contains("0xxxxxxxxxxxxxxxxxxx", runs.ReadOutput(1, 0, 10_000)!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sacreds_host_port_db_form_and_the_environment_variable_are_understood()
+    {
+        var store = Programs.TempDirectory();
+        var port = Programs.ClosedPort();
+
+        var sacredForm = Programs.Probe(null, "-m", $"127.0.0.1:{port}:lab", "--store", store);
+        var fromEnvironment = Programs.Probe(new Dictionary<string, string> { ["SACRED_MONGO"] = $"127.0.0.1:{port}:lab" }, "--store", store);
+
+        Assert.True(sacredForm.ExitCode == 0, sacredForm.Stderr);
+        Assert.Contains($"MongoDB 127.0.0.1:{port}/lab/runs cannot be reached", sacredForm.Stderr, StringComparison.Ordinal);
+        Assert.True(fromEnvironment.ExitCode == 0, fromEnvironment.Stderr);
+        Assert.Equal(1, Count(fromEnvironment.Stderr, WaitLine));
+    }
+
+    [Fact]
+    public void A_bad_address_is_one_line_exit_2_and_nothing_runs()
+    {
+        var store = Programs.TempDirectory();
+
+        var run = Programs.Probe(null, "-m", "host:99999:lab", "--store", store);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: -m/--mongo_db 'host:99999:lab' is not a MongoDB address: port 99999 is not between 1 and 65535; valid forms:", line, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+        Assert.False(File.Exists(Path.Combine(store, "runs.db")));
+    }
+
+    [Fact]
+    public void Sacred_sync_against_a_server_still_away_uploads_nothing_says_so_and_exits_1()
+    {
+        var store = Programs.TempDirectory();
+        var address = $"mongodb://127.0.0.1:{Programs.ClosedPort()}/lab";
+        Assert.Equal(0, Programs.Probe(null, "-m", address, "--store", store).ExitCode);
+
+        var sync = Programs.Sacred("sync", "--store", store, "-m", address);
+
+        Assert.Equal(1, sync.ExitCode);
+        var line = Assert.Single(sync.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: MongoDB 127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.Contains("0 runs were uploaded before that; run sacred sync again when it is back", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sacred_sync_without_an_address_is_a_usage_error()
+    {
+        var sync = Programs.Sacred("sync", "--store", Programs.TempDirectory());
+
+        Assert.Equal(2, sync.ExitCode);
+        Assert.StartsWith("error: sacred sync needs the MongoDB to upload to", sync.Stderr, StringComparison.Ordinal);
+    }
+
+    private static int Count(string text, string part) =>
+        text.Split(part, StringSplitOptions.None).Length - 1;
+}

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MongoDB.Bson;
+using Sacred.Generated;
+using Sacred.Recording;
+
+namespace Sacred.Mongo.Documents;
+
+/// <summary>
+/// One run as Sacred's MongoObserver keeps it in MongoDB, and the writes each event makes, built without a server.
+/// The fields shared with every store come from the runtime's <see cref="RunDocument"/> (one mapping for all
+/// observers); this adds MongoDB's own: <c>_id</c>, <c>format</c>, <c>config</c>, <c>info</c> with its
+/// <c>metrics</c> links, <c>captured_out</c>, sources as GridFS ids, artifacts as <c>{name, file_id}</c> and resources
+/// as <c>[path, md5]</c>. Unlike Sacred, which sends the whole run document at every heartbeat, a heartbeat sends
+/// <c>$set</c>s of what changed and <c>$push</c>es of the new metric points only.
+/// </summary>
+internal sealed class MongoRunRecord
+{
+    /// <summary>The <c>format</c> field of Sacred 0.8's MongoObserver.</summary>
+    public const string Format = "MongoObserver-0.7.0";
+
+    private readonly MongoTarget _target;
+    private readonly RunDocument _record;
+    private readonly BsonDocument _document;
+    private readonly MetricDocuments _metrics;
+    private readonly CapturedOutput _output = new();
+    private BsonDocument _info = [];
+
+    private MongoRunRecord(MongoTarget target, RunDocument record, BsonDocument document)
+    {
+        _target = target;
+        _record = record;
+        _document = document;
+        _metrics = new MetricDocuments(target.MetricsCollection);
+    }
+
+    /// <summary>The run's <c>_id</c>, once <see cref="Document"/> gave it one.</summary>
+    public BsonValue? Id { get; private set; }
+
+    /// <summary>The collection holding the full output of a run whose output outgrew <c>captured_out</c>.</summary>
+    public string OutputCollection => OutputCollectionOf(_target);
+
+    /// <summary>The output collection of a target: <c>captured_out</c>, or <c>&lt;prefix&gt;_captured_out</c>.</summary>
+    public static string OutputCollectionOf(MongoTarget target) => target.RunsCollection[..^"runs".Length] + "captured_out";
+
+    /// <summary>A source's GridFS file name: its absolute path, as Sacred names it.</summary>
+    public static string SourceFileName(ExperimentInfo experiment, SourceFileInfo source) =>
+        experiment.BaseDirectory.TrimEnd('/') + "/" + source.Path;
+
+    /// <summary>A started run: status RUNNING, empty <c>captured_out</c> and <c>info</c>, no heartbeat yet.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="sourceIds">The GridFS id of each source, by <see cref="SourceFileInfo.Path"/>.</param>
+    /// <param name="target">The collections.</param>
+    public static MongoRunRecord Started(RunStartedEvent run, IReadOnlyDictionary<string, ObjectId> sourceIds, MongoTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var record = RunDocument.Started(run, source => ConfigNode.From(sourceIds[source.Path].ToString()));
+        var document = Convert(record.ToNode());
+        document["format"] = Format;
+        document["config"] = BsonValues.Document(run.Config);
+        document["captured_out"] = "";
+        document["info"] = new BsonDocument();
+        return new MongoRunRecord(target, record, document);
+    }
+
+    /// <summary>A queued run (<c>-q</c>): experiment, command, host, config, meta with <c>queue_time</c>, status QUEUED.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="sourceIds">The GridFS id of each source, by <see cref="SourceFileInfo.Path"/>.</param>
+    /// <param name="target">The collections.</param>
+    public static MongoRunRecord Queued(RunStartedEvent run, IReadOnlyDictionary<string, ObjectId> sourceIds, MongoTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var record = RunDocument.Queued(run, source => ConfigNode.From(sourceIds[source.Path].ToString()));
+        var document = Convert(record.ToNode());
+        document["config"] = BsonValues.Document(run.Config);
+        return new MongoRunRecord(target, record, document);
+    }
+
+    /// <summary>The whole run document with <paramref name="id"/> as its <c>_id</c>, for the insert; the id is kept for later writes.</summary>
+    public BsonDocument Document(BsonValue id)
+    {
+        Id = id;
+        var document = new BsonDocument("_id", id);
+        foreach (var element in _document)
+        {
+            document.Add(element);
+        }
+
+        return document;
+    }
+
+    /// <summary>The writes of a heartbeat: overflowing output, new metric points, then one <c>$set</c> of the run.</summary>
+    public List<MongoWrite> Heartbeat(HeartbeatEvent beat)
+    {
+        ArgumentNullException.ThrowIfNull(beat);
+        var id = RequireId();
+        var writes = new List<MongoWrite>();
+        foreach (var piece in _output.Append(beat.Output, id))
+        {
+            writes.Add(new InsertOne(OutputCollection, piece));
+        }
+
+        foreach (var batch in beat.Metrics)
+        {
+            _metrics.Add(batch, id, writes);
+        }
+
+        _record.Heartbeat(beat);
+        _info = BsonValues.Document(beat.Info);
+        if (_metrics.Links.Count > 0)
+        {
+            _info["metrics"] = _metrics.Links.DeepClone();
+        }
+
+        var set = Fields("heartbeat", "result");
+        set["info"] = _info;
+        if (beat.Output.Length > 0)
+        {
+            set["captured_out"] = _output.Value;
+        }
+
+        writes.Add(Set(set));
+        return writes;
+    }
+
+    /// <summary>The writes that store an artifact in GridFS as <c>artifact://runs/&lt;id&gt;/&lt;name&gt;</c> and link it from <c>artifacts</c>.</summary>
+    public List<MongoWrite> Artifact(ArtifactEvent artifact, Stream content, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        var id = RequireId();
+        var fileId = ObjectId.GenerateNewId();
+        var metadata = artifact.Metadata is { Kind: ConfigNodeKind.Object } m ? BsonValues.Document(m) : null;
+        var writes = new List<MongoWrite>(GridFsFile.Writes(fileId, content, $"artifact://{_target.RunsCollection}/{id}/{artifact.Name}", artifact.ContentType, metadata, now));
+        var entry = new BsonDocument { { "name", artifact.Name }, { "file_id", fileId } };
+        ((BsonArray)_document["artifacts"]).Add(entry);
+        writes.Add(new UpdateOne(_target.RunsCollection, id, new BsonDocument("$push", new BsonDocument("artifacts", entry))));
+        return writes;
+    }
+
+    /// <summary>The write that adds <c>[path, md5]</c> to <c>resources</c>; none when the run already has it.</summary>
+    public List<MongoWrite> Resource(ResourceEvent resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var id = RequireId();
+        var entry = new BsonArray { resource.Path, resource.Md5 };
+        var resources = (BsonArray)_document["resources"];
+        if (resources.Contains(entry))
+        {
+            return [];
+        }
+
+        resources.Add(entry);
+        return [new UpdateOne(_target.RunsCollection, id, new BsonDocument("$push", new BsonDocument("resources", entry)))];
+    }
+
+    /// <summary>The write of the end: <c>stop_time</c>, <c>status</c>, and <c>result</c> or <c>fail_trace</c>.</summary>
+    public List<MongoWrite> End(RunEndedEvent end)
+    {
+        ArgumentNullException.ThrowIfNull(end);
+        RequireId();
+        _record.End(end);
+        return [Set(Fields("stop_time", "status", "result", "fail_trace"))];
+    }
+
+    private BsonValue RequireId() => Id ?? throw new InvalidOperationException("The run document has not been inserted.");
+
+    private BsonDocument Fields(params string[] names)
+    {
+        var node = _record.ToNode();
+        var set = new BsonDocument();
+        foreach (var name in names)
+        {
+            if (node.Get(name) is { } value)
+            {
+                set[name] = BsonValues.From(value);
+            }
+        }
+
+        return set;
+    }
+
+    private UpdateOne Set(BsonDocument set)
+    {
+        foreach (var element in set)
+        {
+            _document[element.Name] = element.Value;
+        }
+
+        return new UpdateOne(_target.RunsCollection, RequireId(), new BsonDocument("$set", set));
+    }
+
+    // The runtime's tree holds a source's GridFS id as hex text; MongoDB's holds an ObjectId.
+    private static BsonDocument Convert(ConfigNode node)
+    {
+        var document = BsonValues.Document(node);
+        if (document.TryGetValue("experiment", out var experiment) && experiment.AsBsonDocument.TryGetValue("sources", out var sources))
+        {
+            foreach (var pair in sources.AsBsonArray)
+            {
+                pair.AsBsonArray[1] = ObjectId.Parse(pair.AsBsonArray[1].AsString);
+            }
+        }
+
+        return document;
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Sacred.Mongo.Recording;
+using Sacred.Mongo.Sync;
+using Sacred.Recording;
+using Sacred.Storage.Reading;
+
+namespace Sacred.Mongo;
+
+/// <summary>
+/// Records runs into MongoDB as Python Sacred's MongoObserver does (<c>-m</c>): the same <c>runs</c>, <c>metrics</c>
+/// and GridFS documents, ids allocated as Sacred allocates them, so Omniboard shows our runs and Python Sacred's side
+/// by side. Heartbeats send only what is new. Nothing is lost while the server is away: the embedded store, which
+/// records the same run, keeps the complete record. A server that cannot be reached at the start, or is lost during
+/// the run, never stops or slows the run: this observer says so once and stands down, and the run waits for
+/// <c>sacred sync</c> (or for the next run that reaches the server, which uploads the runs that wait in the
+/// background). A run recorded here to its end is marked synced, so it is never uploaded twice.
+/// </summary>
+public sealed class MongoObserver : IRunObserver
+{
+    /// <summary>Sacred's MongoObserver priority.</summary>
+    public const int DefaultPriority = 30;
+
+    private static readonly TimeSpan s_catchUpWait = TimeSpan.FromSeconds(10);
+
+    private readonly MongoTarget _target;
+    private readonly string? _storeDirectory;
+    private readonly Action<string> _warn;
+    private MongoRunDatabase? _database;
+    private MongoRunSession? _session;
+    private long? _localId;
+    private string? _syncKey;
+    private bool _offline;
+    private bool _lostDuringRun;
+    private Thread? _catchUp;
+
+    /// <summary>Creates the observer; nothing is connected before the run starts.</summary>
+    /// <param name="target">Where to record.</param>
+    /// <param name="storeDirectory">The embedded store recording the same run, or null.</param>
+    /// <param name="warn">Writes one warning line to the run's log.</param>
+    public MongoObserver(MongoTarget target, string? storeDirectory, Action<string> warn)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(warn);
+        _target = target;
+        _storeDirectory = storeDirectory;
+        _warn = warn;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "MongoDB " + _target;
+
+    /// <inheritdoc/>
+    public int Priority => DefaultPriority;
+
+    /// <summary>The run's <c>_id</c> in MongoDB, once recorded there.</summary>
+    public string? MongoId => _session?.Id?.ToString();
+
+    /// <summary>True once the server was found unreachable (at the start or during the run).</summary>
+    public bool IsOffline => _offline;
+
+    /// <inheritdoc/>
+    /// <remarks>Connects nothing: a server that cannot be reached must not stop the run.</remarks>
+    public void Open()
+    {
+    }
+
+    /// <inheritdoc/>
+    public string? QueuedEvent(RunStartedEvent run) => Start(run, queued: true);
+
+    /// <inheritdoc/>
+    public string? StartedEvent(RunStartedEvent run) => Start(run, queued: false);
+
+    /// <inheritdoc/>
+    public void HeartbeatEvent(HeartbeatEvent beat) => Guard(session => session.Heartbeat(beat));
+
+    /// <inheritdoc/>
+    public void ArtifactEvent(ArtifactEvent artifact)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        Guard(session =>
+        {
+            using var content = File.OpenRead(artifact.Path);
+            session.Artifact(artifact, content);
+        });
+    }
+
+    /// <inheritdoc/>
+    public void ResourceEvent(ResourceEvent resource) => Guard(session => session.Resource(resource));
+
+    /// <inheritdoc/>
+    public void EndedEvent(RunEndedEvent end)
+    {
+        Guard(session => session.End(end));
+        if (!_offline && _session?.Id is { } id && _localId is { } local && _storeDirectory is not null)
+        {
+            Guard(_ =>
+            {
+                if (_syncKey is not null)
+                {
+                    new SyncClaims(_database!.Database, _target).Done(_syncKey, id);
+                }
+
+                using var ledger = SyncLedger.Open(_storeDirectory);
+                ledger.MarkSynced(local, _target, id.ToString()!);
+            });
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The run document this observer inserted is deleted.</remarks>
+    public void AbandonStart(string reason)
+    {
+        if (!_offline && _session?.Id is { } id && _database is not null)
+        {
+            _database.Collection(_target.RunsCollection).DeleteOne(new BsonDocument("_id", id));
+        }
+
+        _session = null;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A run that lost the server midway tries once more to upload itself whole from the embedded store; the
+    /// background upload of earlier runs is given a few seconds to finish (an upload cut short is taken over and
+    /// replaced by the next sync).
+    /// </remarks>
+    public void Close()
+    {
+        if (_lostDuringRun && _localId is { } local && _storeDirectory is not null)
+        {
+            try
+            {
+                var result = new StoreSync(_storeDirectory, _target, MongoRunDatabase.Connect(_target)).SyncOwn(local);
+                if (result.Outcome == SyncOutcome.Uploaded)
+                {
+                    _warn($"MongoDB {_target} is back: run {local} was uploaded whole from the embedded store as _id {result.MongoId}.");
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Still away: the run waits for `sacred sync`, as the warning said.
+            }
+        }
+
+        _catchUp?.Join(s_catchUpWait);
+    }
+
+    private string? Start(RunStartedEvent run, bool queued)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var givenId = MongoRunSession.GivenId(run);
+        try
+        {
+            _database = MongoRunDatabase.Connect(_target);
+            _session = new MongoRunSession(_database, _target);
+            var id = _session.Start(run, queued, givenId);
+            _localId = LocalRunId(run.Id);
+            if (!queued && _localId is { } local && _storeDirectory is not null)
+            {
+                using (var ledger = SyncLedger.Open(_storeDirectory))
+                {
+                    _syncKey = ledger.Key(local);
+                }
+
+                new SyncClaims(_database.Database, _target).Live(_syncKey, id);
+                StartCatchUp(local);
+            }
+
+            return id.ToString();
+        }
+        catch (MongoWriteException e) when (e.WriteError?.Category == ServerErrorCategory.DuplicateKey && givenId is not null)
+        {
+            throw new ObserverUnavailableException($"{Name}: the run id {givenId} given with -i is taken; give another or leave -i out", e);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or ObserverUnavailableException))
+        {
+            StandDown(e, duringRun: false);
+            return null;
+        }
+    }
+
+    private void Guard(Action<MongoRunSession> write)
+    {
+        if (_offline || _session is not { } session)
+        {
+            return;
+        }
+
+        try
+        {
+            write(session);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A write that failed may have been half done: stand down and let the upload from the embedded store
+            // replace this run whole, rather than retry into a document we no longer know the state of.
+            StandDown(e, duringRun: true);
+        }
+    }
+
+    private void StandDown(Exception e, bool duringRun)
+    {
+        _offline = true;
+        _lostDuringRun = duringRun && _localId is not null;
+        var store = _storeDirectory ?? "./sacred_runs";
+        var reason = e is TimeoutException ? "no server answered within " + _target.ClientSettings().ServerSelectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s" : FirstLine(e.Message);
+        _warn(duringRun
+            ? $"MongoDB {_target} was lost during the run ({reason}); the run goes on and the embedded store {store} keeps its complete record, which waits for: sacred sync --store {store} -m {_target.SafeText}"
+            : $"MongoDB {_target} cannot be reached ({reason}); the run goes on in the embedded store {store}, and its records wait for: sacred sync --store {store} -m {_target.SafeText} (a later run that reaches the server uploads them too)");
+    }
+
+    private void StartCatchUp(long current)
+    {
+        var store = _storeDirectory!;
+        var database = _database!;
+        _catchUp = new Thread(() =>
+        {
+            try
+            {
+                new StoreSync(store, _target, database).SyncAll(except: current);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Catching up is opportunistic; `sacred sync` reports what it cannot do.
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "sacred mongo catch-up",
+        };
+        _catchUp.Start();
+    }
+
+    private long? LocalRunId(string? id)
+    {
+        if (id is null || _storeDirectory is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        using var store = RunStore.Open(_storeDirectory);
+        return store.FindRun(id);
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return (end < 0 ? text : text[..end]).Trim();
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using MongoDB.Bson;
+using Sacred.Mongo.Documents;
+using Sacred.Recording;
+
+namespace Sacred.Mongo.Recording;
+
+/// <summary>
+/// Records one run's events into a database, in Sacred's order: sources into GridFS (a file with the same name and
+/// MD5 is reused), the run document, then each event's writes. Used by the live observer and by <c>sacred sync</c>,
+/// which replays a stored run through it, so both write the same documents.
+/// </summary>
+internal sealed class MongoRunSession
+{
+    private readonly IMongoRunDatabase _database;
+    private readonly MongoTarget _target;
+    private MongoRunRecord? _record;
+
+    public MongoRunSession(IMongoRunDatabase database, MongoTarget target)
+    {
+        _database = database;
+        _target = target;
+    }
+
+    /// <summary>The run's <c>_id</c> in MongoDB, once started or queued.</summary>
+    public BsonValue? Id => _record?.Id;
+
+    /// <summary>Records the start (or the queueing, with <paramref name="queued"/>) and returns the run's id.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="queued">True for <c>-q</c>.</param>
+    /// <param name="givenId">An id the user fixed with <c>-i</c>, or null for Sacred's allocation.</param>
+    public BsonValue Start(RunStartedEvent run, bool queued, BsonValue? givenId)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var sourceIds = new Dictionary<string, ObjectId>(StringComparer.Ordinal);
+        foreach (var source in run.Experiment.Sources)
+        {
+            var fileName = MongoRunRecord.SourceFileName(run.Experiment, source);
+            if (_database.FindFile(fileName, source.Md5) is not { } id)
+            {
+                id = ObjectId.GenerateNewId();
+                using var text = new MemoryStream(Encoding.UTF8.GetBytes(source.Text));
+                _database.Write([.. GridFsFile.Writes(id, text, fileName, null, null, DateTime.UtcNow)]);
+            }
+
+            sourceIds[source.Path] = id;
+        }
+
+        _record = queued
+            ? MongoRunRecord.Queued(run, sourceIds, _target)
+            : MongoRunRecord.Started(run, sourceIds, _target);
+        return _database.InsertRun(_record.Document, givenId);
+    }
+
+    public void Heartbeat(HeartbeatEvent beat) => _database.Write(Record().Heartbeat(beat));
+
+    public void Artifact(ArtifactEvent artifact, Stream content) => _database.Write(Record().Artifact(artifact, content, DateTime.UtcNow));
+
+    public void Resource(ResourceEvent resource) => _database.Write(Record().Resource(resource));
+
+    public void End(RunEndedEvent end) => _database.Write(Record().End(end));
+
+    /// <summary>The id a user gave with <c>-i</c>: digits as an integer (as Sacred's ids are), other text as is.</summary>
+    public static BsonValue? GivenId(RunStartedEvent run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Meta.Options.Get("--id") is not { Kind: ConfigNodeKind.String } given)
+        {
+            return null;
+        }
+
+        return long.TryParse(given.StringValue, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? BsonValues.Integer(number)
+            : new BsonString(given.StringValue);
+    }
+
+    private MongoRunRecord Record() => _record ?? throw new InvalidOperationException("The run was not started.");
+}
