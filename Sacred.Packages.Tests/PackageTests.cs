@@ -94,7 +94,7 @@ public sealed partial class PackageTests(PackagedProject project) : IClassFixtur
     {
         var packages = Directory.GetFiles(project.Feed, "*.nupkg");
         Assert.Equal(
-            new[] { "Sacred", "Sacred.Templates", "Sacred.Tool", "Sacred.Tool.linux-x64" },
+            new[] { "Sacred", "Sacred.Mongo", "Sacred.Templates", "Sacred.Tool", "Sacred.Tool.linux-x64" },
             packages.Select(path => Path.GetFileName(path)[..^($".{project.Version}.nupkg".Length)]).Order(StringComparer.Ordinal));
         foreach (var package in packages)
         {
@@ -110,6 +110,31 @@ public sealed partial class PackageTests(PackagedProject project) : IClassFixtur
         Assert.Contains("lib/net10.0/Sacred.Runtime.xml", names);
         Assert.Contains("README.md", names);
         Assert.True(File.Exists(Path.Combine(project.Feed, $"Sacred.{project.Version}.snupkg")), "symbols package");
+    }
+
+    [Fact]
+    public void With_the_Sacred_Mongo_package_m_records_and_a_server_away_leaves_the_run_for_sacred_sync()
+    {
+        var copy = CopyProject("mongo");
+        var add = project.Dotnet(copy, "add", "package", "Sacred.Mongo", "--version", project.Version);
+        Assert.True(add.ExitCode == 0, add.Both);
+        var build = project.Dotnet(copy, "build", "-nologo");
+        Assert.True(build.ExitCode == 0, build.Both);
+        var store = Path.Combine(project.Root, "store-mongo");
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();   // a port nothing listens on
+
+        var run = project.Run(
+            Path.Combine(copy, "bin", "Debug", "net10.0", "Demo"), copy,
+            "with", "quick", "-m", $"mongodb://127.0.0.1:{port}/lab?serverSelectionTimeoutMS=500", "--store", store);
+
+        Assert.True(run.ExitCode == 0, run.Both);
+        Assert.Contains("cannot be reached", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("sacred sync", run.Stderr, StringComparison.Ordinal);
+        using var runs = RunStore.Open(store);
+        Assert.Equal("COMPLETED", Assert.Single(runs.ListRuns(new RunQuery()).Runs).Status);
     }
 
     private string CopyProject(string name)

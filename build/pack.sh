@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs every package, one version for all (Directory.Build.props), deterministic (ContinuousIntegrationBuild):
 #   Sacred            the runtime + the generator as an analyzer + the targets that pick up JSON config files
+#   Sacred.Mongo      -m: recording into MongoDB in Python Sacred's schema (brings MongoDB.Driver)
 #   Sacred.Tool       the `sacred` command as a .NET tool: a pointer package and the Native AOT linux-x64 package
 #   Sacred.Templates  `dotnet new sacred`
 # Usage: build/pack.sh [OUTPUT_DIR]   (default: artifacts/packages); SACRED_VERSION=X.Y.Z overrides the version.
@@ -25,6 +26,7 @@ pack() {
     rm -f "$log"
 }
 pack "$root/Sacred.Runtime/Sacred.Runtime.csproj"
+pack "$root/Sacred.Mongo/Sacred.Mongo.csproj"
 pack "$root/Sacred.Tool/Sacred.Tool.csproj"
 pack "$root/Sacred.Tool/Sacred.Tool.csproj" -r linux-x64
 pack "$root/templates/Sacred.Templates/Sacred.Templates.csproj"
