@@ -23,7 +23,7 @@ internal static class ObserverFactory
             throw new ObserverUnavailableException($"-m/--mongo_db '{options.MongoDb}': recording to MongoDB is not available in this version; use the embedded store (default) or -F DIR");
         }
 
-        observers.Add(new EmbeddedStoreObserver(StoreLocation.Resolve(options.Store)));
+        observers.Add(new EmbeddedStoreObserver(StoreLocation.Resolve(options.Store)) { ClaimedBy = options.ClaimedBy });
         if (options.FileStorage is { } fileStorage)
         {
             observers.Add(new FileStorageObserver(Path.GetFullPath(fileStorage)));
