@@ -95,6 +95,11 @@ public static partial class ExperimentHost
         var options = parsed.Options;
         var color = host.ColorByDefault || options.Color;
         var command = CommandResolver.Resolve(definition.Commands, parsed.Command);
+        if (command.IsBuiltIn && command.Info.Name is BuiltInCommands.Worker or BuiltInCommands.Sweep)
+        {
+            throw new UsageException($"'{command.Info.Name}' must come first, before any option: {host.Program} {command.Info.Signature}");
+        }
+
         var sink = new LogSink(host.Error, options.LogThreshold);
         var logger = new SacredLogger(options.Name ?? definition.Name, sink);
         var (fileName, updates) = command.Info.Name == BuiltInCommands.SaveConfig
