@@ -100,6 +100,21 @@ public sealed partial class QueueTests : IDisposable
     }
 
     [Fact]
+    public void Sigterm_interrupts_the_workers_current_run_as_a_normal_run_and_it_claims_nothing_more()
+    {
+        var queued = Probe("sweep", "hold", "with", "points=4,5", "hold_seconds=120", "--store", Store);
+        Assert.True(queued.ExitCode == 0, queued.Stderr);
+        using var worker = StartWorker();
+        WaitUntil(() => Attempts().Any(r => r.Status == "RUNNING"), "the worker never claimed a run");
+
+        Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+        Assert.True(worker.WaitForExit(60_000), "the worker did not stop after SIGTERM");
+        Assert.Equal(130, worker.ExitCode);
+        Assert.Equal(["INTERRUPTED", "QUEUED"], Attempts().Select(r => r.Status));
+    }
+
+    [Fact]
     public void A_queued_run_records_what_sacred_records_and_the_worker_runs_it_with_that_config_and_seed()
     {
         var queued = Probe("hold", "with", "points=3", "hold_seconds=0", "-q", "-c", "later", "-P", "5", "--store", Store, "-F", Path.Combine(_root, "files"));
