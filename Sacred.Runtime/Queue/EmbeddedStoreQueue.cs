@@ -134,7 +134,9 @@ public sealed class EmbeddedStoreQueue : IRunQueue
     public bool RenewLease(string runId, string workerId, TimeSpan lease) => Locked(() =>
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "UPDATE runs SET lease_expires = $expires WHERE id = $id AND worker = $worker AND status = 'RUNNING';";
+        // No status condition: a run that has just ended is still this worker's (taking it back clears the worker), so
+        // a renewal that races the end never reads as a lost claim.
+        command.CommandText = "UPDATE runs SET lease_expires = $expires WHERE id = $id AND worker = $worker;";
         command.Parameters.AddWithValue("$expires", UnixTime.ToMs(DateTime.UtcNow + lease));
         command.Parameters.AddWithValue("$id", Numeric(runId));
         command.Parameters.AddWithValue("$worker", workerId);

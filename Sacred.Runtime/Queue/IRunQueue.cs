@@ -33,7 +33,7 @@ public interface IRunQueue : IDisposable
     /// <returns>True while a worker that exits when the queue is empty should keep waiting.</returns>
     bool HasUnfinished(QueueFilter filter);
 
-    /// <summary>Extends the lease of a run the worker holds; false when it no longer holds it (its lease expired and another took the run).</summary>
+    /// <summary>Extends the lease of a run the worker holds (or has just finished); false when it no longer holds it (its lease expired and the queue took the run back).</summary>
     /// <param name="runId">The claimed run.</param>
     /// <param name="workerId">The worker.</param>
     /// <param name="lease">The new lease, from now.</param>
