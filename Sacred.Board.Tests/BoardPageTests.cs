@@ -54,6 +54,7 @@ public sealed class BoardPageTests : IClassFixture<BoardHost>
         var numbers = values.Select(double.Parse).ToArray();
         Assert.Equal(3, numbers.Length);
         Assert.Equal(numbers.Order(), numbers);
+        await page.Locator(".table-scroll").EvaluateAsync("table => table.scrollLeft = 0");
         await ChromiumBrowser.Screenshot(page, "runs-or-query-sorted-by-metric");
 
         await page.ReloadAsync();
@@ -72,6 +73,8 @@ public sealed class BoardPageTests : IClassFixture<BoardHost>
         var error = page.GetByRole(AriaRole.Alert);
         await Expect(error).ToContainTextAsync("Unknown field 'duraton'; did you mean duration?");
         await Expect(error.Locator("mark")).ToHaveTextAsync("duraton");
+        await Expect(page.Locator(".count")).ToHaveTextAsync("The query was not run: fix it above");
+        await Expect(page.Locator(".empty")).ToHaveTextAsync("No runs shown until the query is fixed.");
         await ChromiumBrowser.Screenshot(page, "runs-query-error");
         await page.Context.CloseAsync();
     }

@@ -49,6 +49,21 @@ public sealed class DiagnosticTests
         Assert.NotEmpty(result.Generated);
     }
 
+    [Theory]
+    [InlineData("SACRED002")]
+    [InlineData("SACRED003")]
+    [InlineData("SACRED004")]
+    public void A_config_file_error_is_the_only_error_even_where_code_calls_the_entry_point(string id)
+    {
+        var item = DiagnosticCases.All().First(c => c.Id == id);
+        var program = "public static class Program { public static int Main(string[] args) => Demo.Exp.Run(args); }";
+
+        var result = GeneratorHarness.Run([(GeneratorHarness.SourcePath, item.Source), ("/src/Program.cs", program)], item.Files.ToArray(), OutputKind.ConsoleApplication);
+
+        Assert.Equal(id, Assert.Single(result.GeneratorDiagnostics).Id);
+        Assert.Empty(result.OutputProblems);
+    }
+
     [Fact]
     public void Every_descriptor_has_a_release_entry_a_docs_page_and_a_test()
     {

@@ -27,6 +27,7 @@ public sealed class SacredGenerator : IIncrementalGenerator
         public const string Diagnostics = nameof(Diagnostics);
         public const string Targets = nameof(Targets);
         public const string Sources = nameof(Sources);
+        public const string EntryPointStubs = nameof(EntryPointStubs);
     }
 
     /// <inheritdoc />
@@ -50,8 +51,21 @@ public sealed class SacredGenerator : IIncrementalGenerator
             .Select(static (files, _) => files.ToEquatableArray())
             .WithTrackingName(Steps.JsonFiles);
 
-        Register(context, experiments.Combine(jsonFiles));
+        var boundExperiments = Register(context, experiments.Combine(jsonFiles));
         Register(context, ingredients.Combine(jsonFiles));
+
+        // An experiment whose binding failed has its diagnostics and no code; its entry point is still emitted, so
+        // the build reports the SACRED error alone and not also "'Experiment' does not contain 'Run'" in Program.cs.
+        var failed = experiments.Collect().Combine(boundExperiments.Collect())
+            .Select(static (pair, _) => EntryPointStubs.Missing(pair.Left, pair.Right))
+            .WithTrackingName(Steps.EntryPointStubs);
+        context.RegisterSourceOutput(failed, static (spc, owners) =>
+        {
+            foreach (var owner in owners)
+            {
+                spc.AddSource(HintName(owner), EntryPointStubs.Emit(owner));
+            }
+        });
 
         // Reading and hashing every source file on every edit is what the IDE must not do: the embedded sources
         // are implementation-only output, made for builds, and the code above compiles without them.
@@ -60,15 +74,16 @@ public sealed class SacredGenerator : IIncrementalGenerator
         var sources = context.CompilationProvider.Combine(projectDirectory)
             .Select(static (pair, ct) => SourcesReader.Read(pair.Left, pair.Right, ct))
             .WithTrackingName(Steps.Sources);
-        var targets = experiments
-            .Select(static (result, _) => result.Value is { } owner ? new ExperimentTarget(owner.Namespace, owner.ClassName, owner.FilePath) : null)
-            .Where(static target => target is not null)
+        // Only an experiment whose code was generated gets its sources: the implementation below completes a partial
+        // method declared there, and an experiment with errors has only its diagnostics, not a cascade of C# errors.
+        var targets = boundExperiments
+            .Select(static (model, _) => new ExperimentTarget(model!.Owner.Namespace, model.Owner.ClassName, model.Owner.FilePath))
             .WithTrackingName(Steps.Targets);
         context.RegisterImplementationSourceOutput(targets.Combine(sources), static (spc, pair) =>
             spc.AddSource(SourcesEmitter.HintName(pair.Left!), SourcesEmitter.Emit(pair.Left!, pair.Right)));
     }
 
-    private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<(Result<OwnerModel> Left, EquatableArray<JsonFileModel> Right)> owners)
+    private static IncrementalValuesProvider<GenerationModel?> Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<(Result<OwnerModel> Left, EquatableArray<JsonFileModel> Right)> owners)
     {
         var bound = owners
             .Select(static (pair, _) => ConfigBinder.Bind(pair.Left, pair.Right))
@@ -96,6 +111,7 @@ public sealed class SacredGenerator : IIncrementalGenerator
                     info.Arguments.Cast<object>().ToArray()));
             }
         });
+        return code;
     }
 
     private static string HintName(OwnerModel owner) =>

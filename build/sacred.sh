@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the `sacred` command (ls, show, metrics, compare) over the runs recorded in this folder, e.g.:
+# Runs the `sacred` command (ls, show, metrics, compare, board) over the runs recorded in this folder, e.g.:
 #   build/sacred.sh ls
 #   build/sacred.sh show 1
 # The command is published once as a Native AOT executable into .cache/sacred-tool/ (git-ignored) and reused,

@@ -15,7 +15,7 @@ namespace Demo
             new global::Sacred.Generated.DependencyInfo[]
             {
                 new("Microsoft.Extensions.Logging.Abstractions", "10.0.0.0"),
-                new("Sacred.Runtime", "1.0.0.0"),
+                new("Sacred.Runtime", "0.1.0.0"),
             });
 
         static partial void __SacredReadSources(ref global::Sacred.Generated.ExperimentSources? sources) => sources = __SacredSources;

@@ -28,7 +28,7 @@ public sealed class MetricsBufferCommitTests
 
         int claimed = Interlocked.Increment(ref reused.Reserved) - 1;
         buffer.Log("loss", 3);
-        var drain = Task.Run(buffer.Drain);
+        var drain = Task.Run(() => buffer.Drain());
 
         Assert.NotSame(drain, await Task.WhenAny(drain, Task.Delay(200)));
         Commit(reused, claimed, 2);

@@ -165,14 +165,14 @@ public sealed class EmbeddedStoreQueueTests
     }
 
     [Fact]
-    public void A_version_2_store_with_queued_runs_is_upgraded_and_its_runs_can_be_claimed()
+    public void A_version_3_store_with_queued_runs_is_upgraded_and_its_runs_can_be_claimed()
     {
         using var temp = new TempFiles();
         Enqueue(temp.Directory);
         Execute(temp.Directory, """
             DROP INDEX runs_by_queue; DROP INDEX runs_by_lease;
             ALTER TABLE runs DROP COLUMN worker; ALTER TABLE runs DROP COLUMN lease_expires; ALTER TABLE runs DROP COLUMN attempts;
-            PRAGMA user_version = 2;
+            PRAGMA user_version = 3;
             """);
 
         using var queue = EmbeddedStoreQueue.Open(temp.Directory);

@@ -126,8 +126,17 @@ public sealed class MetricStorageTests
 
         observer.Close();
 
+        // The run's writer leaves its WAL for the next one (no checkpoint at close); a checkpoint moves it into
+        // the database.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(temp.Directory, "runs.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
+
         var bytes = new FileInfo(Path.Combine(temp.Directory, "runs.db")).Length - empty;
-        Assert.False(File.Exists(Path.Combine(temp.Directory, "runs.db-wal")), "closing the last connection checkpoints the WAL");
         Assert.InRange(bytes / (double)count, 8, 16);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics;
+using Sacred.Host.Git;
 
 namespace Sacred.Host;
 
@@ -11,12 +12,25 @@ namespace Sacred.Host;
 public sealed record GitRepository(string Url, string Commit, bool Dirty)
 {
     /// <summary>
-    /// Reads the git state of <paramref name="directory"/> by running the <c>git</c> executable; null when the
-    /// directory is not in a git repository with a commit, or git is not installed.
+    /// Reads the git state of <paramref name="directory"/>: from the repository's files when they say it exactly
+    /// (no process started), otherwise by running the <c>git</c> executable; null when the directory is not in a
+    /// git repository with a commit, or (when git had to be asked) git is not installed.
     /// </summary>
     /// <param name="directory">A directory inside the work tree.</param>
     /// <returns>The state, or null.</returns>
     public static GitRepository? Detect(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return GitStateReader.TryRead(directory, out var state) switch
+        {
+            GitStateReader.Outcome.Read => new GitRepository(state.Url, state.Commit, state.Dirty),
+            GitStateReader.Outcome.NoRepository => null,
+            _ => DetectWithGit(directory),
+        };
+    }
+
+    /// <summary>Reads the git state of <paramref name="directory"/> by running the <c>git</c> executable, as Sacred does.</summary>
+    internal static GitRepository? DetectWithGit(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var commit = Git(directory, "rev-parse", "HEAD");

@@ -32,6 +32,10 @@ internal static class MetricClock
         get => Environment.TickCount64 + Volatile.Read(ref s_offsetMs);
     }
 
+    /// <summary>Anchors the clock now, if nothing has read it yet, so that the first read does not wait.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Prepare() => _ = Volatile.Read(ref s_offsetMs);
+
     /// <summary>
     /// Re-anchors to the wall clock when the two have drifted more than a second apart. Called by the consumer,
     /// off the hot path.

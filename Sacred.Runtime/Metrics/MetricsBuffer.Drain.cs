@@ -16,20 +16,26 @@ internal sealed partial class MetricsBuffer
     private int _headPosition;
     private long[] _nextAutoStep = new long[16];
     private int[] _counts = new int[16];
+
+    /// <summary>Whether the last <see cref="Drain"/> stopped at its limit with whole chunks left to drain.</summary>
+    public bool HasBacklog { get; private set; }
     private Batch[] _batches = new Batch[16];
 
     /// <summary>
     /// Takes every point logged since the previous call, one batch per metric name (in the order the names first
     /// appear), each in logging order. Points whose <c>Log</c> call is still writing them are waited for.
     /// </summary>
+    /// <param name="maxPoints">Stop after the whole chunk that reaches this many points (so a drain takes at most
+    /// <c>maxPoints + </c><see cref="MetricChunk.Capacity"/> points and its arrays stay bounded); the rest waits for
+    /// the next call. <see cref="HasBacklog"/> says whether a full chunk was left.</param>
     /// <returns>The batches; empty when nothing was logged. The caller owns them; it may hand them back with
     /// <see cref="Return"/> once nothing reads them any more, so that later drains reuse their arrays.</returns>
-    public IReadOnlyList<MetricBatch> Drain()
+    public IReadOnlyList<MetricBatch> Drain(int maxPoints = int.MaxValue)
     {
         lock (_drainLock)
         {
             MetricClock.Resync();
-            int total = CollectSegments();
+            int total = CollectSegments(maxPoints);
             if (total == 0)
             {
                 Recycle();
@@ -95,7 +101,7 @@ internal sealed partial class MetricsBuffer
     // Walks from the consumer's position to the last claimed slot, stopping at the chunk that was current on entry
     // so that a drain is bounded even while producers keep logging; records the ranges to read and the chunks that
     // will have been read to their end. Returns the number of points in the ranges.
-    private int CollectSegments()
+    private int CollectSegments(int maxPoints)
     {
         _segments.Clear();
         int total = 0;
@@ -113,8 +119,20 @@ internal sealed partial class MetricsBuffer
 
             // Next is set only once every slot is claimed, so a chunk with a successor is read to its end here.
             MetricChunk? next = chunk != last && end == MetricChunk.Capacity ? Volatile.Read(ref chunk.Next) : null;
+            if (next is not null && total >= maxPoints)
+            {
+                // Stop at a chunk boundary: this chunk is read to its end and can be recycled; the next drain
+                // starts at the next one.
+                _drainedChunks.Add(chunk);
+                _head = next;
+                _headPosition = 0;
+                HasBacklog = true;
+                return total;
+            }
+
             if (next is null)
             {
+                HasBacklog = false;
                 _head = chunk;
                 _headPosition = end;
                 return total;
@@ -211,6 +229,7 @@ internal sealed partial class MetricsBuffer
 
             _liveChunks -= _drainedChunks.Count;
             _flushRequested = false;
+            _room.Set();
         }
 
         _drainedChunks.Clear();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
@@ -15,13 +16,23 @@ namespace Sacred.Metrics;
 /// the hot path: a point records only whether its step was explicit, and <see cref="Drain"/> applies Sacred's
 /// counter rules in logging order, so producers never write shared per-metric state. Drained chunks are pooled
 /// and reused. When more than the flush threshold of points wait, the buffer asks the consumer to drain early
-/// (<see cref="SetFlushRequest"/>); if the consumer still falls behind, new chunks are allocated rather than
-/// blocking the producer, and the pool keeps up to four thresholds' worth of them afterwards.
+/// (<see cref="SetFlushRequest"/>). Once a consumer is attached, at most <see cref="MaxPendingThresholds"/>
+/// thresholds' worth of chunks exist (32 MiB at the default threshold): a producer that would need another waits
+/// until the consumer has written and recycled some. That bounds memory whatever the logging rate; only a loop
+/// that logs faster than the store can write for longer than the bound ever waits, and then for one drain's
+/// write. Without a consumer (nothing records the run) nothing waits and chunks are allocated as needed.
 /// </remarks>
 internal sealed partial class MetricsBuffer
 {
     /// <summary>The default number of waiting points past which the consumer is asked to drain early.</summary>
     public const int DefaultFlushThreshold = 256 * 1024;
+
+    /// <summary>
+    /// How many flush thresholds' worth of points may wait for the consumer before a producer waits. Four gives the
+    /// consumer three thresholds of slack after the flush request: it is woken, drains and writes one threshold
+    /// while the producer fills the next ones, so a consumer that keeps up on average never stalls the producer.
+    /// </summary>
+    public const int MaxPendingThresholds = 4;
 
     // Read by every Log call; written only when a chunk fills.
     private MetricChunk _tail;
@@ -31,7 +42,12 @@ internal sealed partial class MetricsBuffer
     private readonly Stack<MetricChunk> _pool = new();
     private readonly int _flushThresholdChunks;
     private readonly int _maxPooledChunks;
+    private readonly int _maxLiveChunks;
+    private readonly ManualResetEventSlim _room = new(true);
     private Action? _flushRequest;
+    private bool _bounded;
+    private long _producerWaits;
+    private long _producerWaitTicks;
     private bool _flushRequested;
     private int _liveChunks = 1;
 
@@ -45,13 +61,20 @@ internal sealed partial class MetricsBuffer
         // Room for a few thresholds' worth: a consumer woken by the flush request is still draining while the producer
         // fills more, and a consumer that is descheduled for a while should not turn every spike into garbage. The
         // pool only ever holds chunks that were needed once, so a run that logs slowly keeps one or two.
-        _maxPooledChunks = (4 * _flushThresholdChunks) + 2;
+        _maxLiveChunks = (MaxPendingThresholds * _flushThresholdChunks) + 2;
+        _maxPooledChunks = _maxLiveChunks;
         _tail = new MetricChunk();
         _head = _tail;
-
-        // Anchoring the clock waits for its next tick (up to 4 ms here); better now than in the first Log call.
-        _ = MetricClock.UnixMs;
     }
+
+    /// <summary>The flush threshold in points, as rounded to whole chunks.</summary>
+    public int FlushThreshold => _flushThresholdChunks * MetricChunk.Capacity;
+
+    /// <summary>How many times a producer has waited (or begun to wait) for the consumer to make room.</summary>
+    public long ProducerWaits => Interlocked.Read(ref _producerWaits);
+
+    /// <summary>The total time producers have waited for room.</summary>
+    public TimeSpan ProducerWaitTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _producerWaitTicks));
 
     /// <summary>
     /// How many points have been logged (slots claimed) so far. Exact when no <c>Log</c> call is running.
@@ -73,12 +96,28 @@ internal sealed partial class MetricsBuffer
     /// since the last <see cref="Drain"/>. It must be cheap and must not block (e.g. set an event).
     /// </summary>
     /// <param name="signal">The callback.</param>
+    /// <remarks>Setting it attaches a consumer: from then on memory is bounded (see the type's remarks) until
+    /// <see cref="DetachConsumer"/>.</remarks>
     public void SetFlushRequest(Action signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
         lock (_chunkLock)
         {
             _flushRequest = signal;
+            _bounded = true;
+        }
+    }
+
+    /// <summary>
+    /// Says that nothing will drain any more (the run is finishing): producers stop waiting for room, and any that
+    /// wait now are released.
+    /// </summary>
+    public void DetachConsumer()
+    {
+        lock (_chunkLock)
+        {
+            _bounded = false;
+            _room.Set();
         }
     }
 
@@ -133,6 +172,7 @@ internal sealed partial class MetricsBuffer
         while (true)
         {
             Action? signal = null;
+            bool wait = false;
             lock (_chunkLock)
             {
                 // The reserved check matters: a producer that read the tail long ago may be looking at a chunk that
@@ -140,11 +180,26 @@ internal sealed partial class MetricsBuffer
                 // leave its unclaimed slots, and the consumer, waiting forever.
                 if (_tail == full && Volatile.Read(ref full.Reserved) >= MetricChunk.Capacity)
                 {
-                    signal = InstallNextChunk(full);
+                    if (_bounded && _liveChunks >= _maxLiveChunks)
+                    {
+                        // Full: the flush request has long been sent (at the threshold). Wait for Recycle.
+                        _room.Reset();
+                        wait = true;
+                        signal = _flushRequest;
+                    }
+                    else
+                    {
+                        signal = InstallNextChunk(full);
+                    }
                 }
             }
 
             signal?.Invoke();
+            if (wait)
+            {
+                WaitForRoom();
+                continue;
+            }
 
             MetricChunk chunk = Volatile.Read(ref _tail);
             MetricSlot[] points = chunk.Points;
@@ -157,6 +212,15 @@ internal sealed partial class MetricsBuffer
 
             full = chunk;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WaitForRoom()
+    {
+        Interlocked.Increment(ref _producerWaits);
+        long start = Stopwatch.GetTimestamp();
+        _room.Wait();
+        Interlocked.Add(ref _producerWaitTicks, Stopwatch.GetTimestamp() - start);
     }
 
     // Under _chunkLock. Returns the flush request to invoke, once the lock is released, if this chunk crosses

@@ -71,7 +71,9 @@ public sealed class EmbeddedStoreObserver : IRunObserver
 
         try
         {
-            _connection = StoreDatabase.OpenForWriting(Directory);
+            // A run's heartbeats need not wait for the disk: a killed process loses nothing that was committed, and
+            // the final commit (RunWriter.End) and a queued run's start are synced.
+            _connection = StoreDatabase.OpenForWriting(Directory, syncEachCommit: false);
         }
         catch (StoreException e)
         {

@@ -12,7 +12,7 @@ namespace Sacred.Queue;
 /// The queue in the embedded store (one machine, any number of worker processes). Each step is one
 /// <c>BEGIN IMMEDIATE</c> transaction, so SQLite's write lock orders the workers: a claim is a single
 /// <c>UPDATE ... WHERE id = (SELECT ...) AND status = 'QUEUED' RETURNING</c>, and only one worker's update can
-/// match a run. The lease lives in <c>runs.lease_expires</c> (schema v3), renewed by the worker while the run goes.
+/// match a run. The lease lives in <c>runs.lease_expires</c> (schema v4), renewed by the worker while the run goes.
 /// </summary>
 public sealed class EmbeddedStoreQueue : IRunQueue
 {

@@ -41,7 +41,11 @@ internal static class CommandRunner
 
         var name = options.Name ?? definition.Name;
         var observers = new ObserverSet(observerList, sink, name);
-        var started = RunStartedEventFactory.Create(definition, name, command, config, options);
+        // What the start records (git state, host, sources) is collected only for someone who records it: an
+        // unobserved run (-u) starts without it.
+        var started = observerList.Count > 0 || options.Queue
+            ? RunStartedEventFactory.Create(definition, name, command, config, options)
+            : null;
         try
         {
             observers.OpenAll();
@@ -56,7 +60,7 @@ internal static class CommandRunner
             string? queuedId;
             try
             {
-                queuedId = observers.Queued(started);
+                queuedId = observers.Queued(started!);
             }
             catch (ObserverUnavailableException e)
             {
@@ -80,7 +84,7 @@ internal static class CommandRunner
         {
             // Every observer records the start before anything else happens: a run that one of them cannot record
             // does not execute (ObserverSet.Started undoes the others' starts).
-            run.Id = observers.Started(started);
+            run.Id = started is null ? options.Id : observers.Started(started);
         }
         catch (ObserverUnavailableException e)
         {

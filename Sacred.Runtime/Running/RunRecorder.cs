@@ -59,6 +59,9 @@ internal sealed class RunRecorder
 
             _finished = true;
             _stopping = true;
+            // A producer still logging (an interrupt finishes the run while main runs) must not wait for room
+            // that the stopped heartbeat thread would have made.
+            _metrics.DetachConsumer();
             _wake.Set();
             if (_thread is { } thread && thread != Thread.CurrentThread)
             {
@@ -66,6 +69,12 @@ internal sealed class RunRecorder
             }
 
             var output = _capture.Stop();
+            for (var round = 0; round <= MetricsBuffer.MaxPendingThresholds && Beat(string.Empty, isFinal: false); round++)
+            {
+                // Whole drains of the backlog first, so the final heartbeat's arrays stay bounded too. At most as
+                // many as the bound lets wait: a thread still logging (an interrupted run) must not keep Finish going.
+            }
+
             Beat(output, isFinal: true);
             _observers.Ended(new RunEndedEvent(DateTime.UtcNow, status, result, failTrace));
             _observers.CloseAll();
@@ -75,29 +84,42 @@ internal sealed class RunRecorder
 
     private void Loop()
     {
+        // Anchoring the metric clock waits for the tick count's next tick (up to 4 ms): here, not on the run's
+        // thread before main starts.
+        MetricClock.Prepare();
+        var backlog = false;
         while (!_stopping)
         {
-            var timeout = _interval ?? Timeout.InfiniteTimeSpan;
-            _wake.WaitOne(timeout);
+            if (!backlog)
+            {
+                _wake.WaitOne(_interval ?? Timeout.InfiniteTimeSpan);
+            }
+
             if (_stopping)
             {
                 return;
             }
 
-            Beat(_capture.TakeCompletedLines(), isFinal: false);
+            // A backlog (logging outran the store) is drained in bounded heartbeats, back to back; each one frees
+            // chunks for the producers as soon as it has copied their points.
+            backlog = Beat(backlog ? string.Empty : _capture.TakeCompletedLines(), isFinal: false);
         }
     }
 
-    private void Beat(string output, bool isFinal)
+    // Returns whether whole chunks of points are left to drain.
+    private bool Beat(string output, bool isFinal)
     {
         lock (_beatGate)
         {
-            var metrics = _metrics.Drain();
+            var metrics = _metrics.Drain(isFinal ? int.MaxValue : _metrics.FlushThreshold);
+            var backlog = !isFinal && _metrics.HasBacklog;
             if (_observers.Heartbeat(new HeartbeatEvent(DateTime.UtcNow, _info.ToNode(), _result(), output, metrics, isFinal)))
             {
                 // Every observer has written the points: their pooled arrays can take the next drain's.
                 MetricsBuffer.Return(metrics);
             }
+
+            return backlog;
         }
     }
 }

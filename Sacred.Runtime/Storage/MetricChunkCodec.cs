@@ -27,10 +27,10 @@ internal static class MetricChunkCodec
             throw new ArgumentException("Steps, values and timestamps must have the same length.");
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(1 + VarInt.MaxBytes + (count * (8 + VarInt.MaxBytes + VarInt.MaxBytes)));
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxEncodedLength(count));
         try
         {
-            return EncodeInto(buffer, steps, values, timestampsMs);
+            return EncodeToArray(buffer, steps, values, timestampsMs);
         }
         finally
         {
@@ -38,7 +38,25 @@ internal static class MetricChunkCodec
         }
     }
 
-    private static byte[] EncodeInto(Span<byte> span, ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs)
+    /// <summary>The most bytes <see cref="EncodeInto(Span{byte}, ReadOnlySpan{long}, ReadOnlySpan{double}, ReadOnlySpan{long})"/> writes for <paramref name="count"/> points.</summary>
+    public static int MaxEncodedLength(int count) => 1 + VarInt.MaxBytes + (count * (8 + VarInt.MaxBytes + VarInt.MaxBytes));
+
+    /// <summary>Encodes into <paramref name="span"/> (at least <see cref="MaxEncodedLength"/> bytes); returns the length.</summary>
+    public static int EncodeInto(Span<byte> span, ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs)
+    {
+        var count = steps.Length;
+        if (values.Length != count || timestampsMs.Length != count)
+        {
+            throw new ArgumentException("Steps, values and timestamps must have the same length.");
+        }
+
+        return EncodeUnchecked(span, steps, values, timestampsMs);
+    }
+
+    private static byte[] EncodeToArray(Span<byte> span, ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs) =>
+        span[..EncodeUnchecked(span, steps, values, timestampsMs)].ToArray();
+
+    private static int EncodeUnchecked(Span<byte> span, ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs)
     {
         var count = steps.Length;
         span[0] = Format;
@@ -58,7 +76,7 @@ internal static class MetricChunkCodec
         position += 8 * count;
         position = WriteDeltas(span, position, steps);
         position = WriteDeltas(span, position, timestampsMs);
-        return span[..position].ToArray();
+        return position;
     }
 
     /// <summary>Reads the point count of a chunk.</summary>

@@ -1,26 +1,22 @@
 namespace Sacred.Storage;
 
 /// <summary>
-/// Schema version 3, for the queue (<c>EXE worker</c>): who holds a claimed run and until when.
-/// <list type="bullet">
-/// <item><c>runs.worker</c>: the id (<c>host:pid:random</c>) of the worker that claimed the run; NULL for a run that
-/// was not started by a worker.</item>
-/// <item><c>runs.lease_expires</c>: Unix epoch milliseconds until which the worker holds the run; the worker renews
-/// it while the run goes. A RUNNING run whose lease has expired is queued again (or, after its last attempt,
-/// recorded as FAILED) by the next worker that looks for work.</item>
-/// <item><c>runs.attempts</c>: how many times workers have claimed the run.</item>
-/// <item>An index that finds the next QUEUED run of an experiment, and the expired leases, without a scan.</item>
-/// </list>
+/// Schema version 3, for the board at 100,000 runs: each metric summary index covers the run id, so a filter or a
+/// sort on a summary reads the index alone, in order, without a lookup into <c>metrics</c> per entry (a metric
+/// leaf over 100,000 runs: 62 ms → 1.6 ms). Indexes only; no data changes.
 /// </summary>
 internal static class StoreSchemaVersion3
 {
-    public const string Description = "add the queue's worker, lease and attempt columns";
+    public const string Description = "metric summary indexes cover the run id";
 
     public const string Sql = """
-        ALTER TABLE runs ADD COLUMN worker TEXT;
-        ALTER TABLE runs ADD COLUMN lease_expires INTEGER;
-        ALTER TABLE runs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
-        CREATE INDEX runs_by_queue ON runs (status, experiment_name, priority, id);
-        CREATE INDEX runs_by_lease ON runs (lease_expires) WHERE lease_expires IS NOT NULL;
+        DROP INDEX metrics_by_name_last;
+        DROP INDEX metrics_by_name_min;
+        DROP INDEX metrics_by_name_max;
+        DROP INDEX metrics_by_name_mean;
+        CREATE INDEX metrics_by_name_last ON metrics (name, last_value, run_id);
+        CREATE INDEX metrics_by_name_min ON metrics (name, min_value, run_id);
+        CREATE INDEX metrics_by_name_max ON metrics (name, max_value, run_id);
+        CREATE INDEX metrics_by_name_mean ON metrics (name, mean_value, run_id);
         """;
 }

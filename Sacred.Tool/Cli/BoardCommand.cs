@@ -14,6 +14,7 @@ namespace Sacred.Tool.Cli;
 /// <summary>
 /// <c>sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]</c>: serves the web
 /// dashboard over the store until Ctrl-C. Loopback (127.0.0.1) by default; any other address gets a token.
+/// <c>-m URL</c> (MongoDB) is recognised and refused with one line until the board reads MongoDB (Sacred.Mongo).
 /// </summary>
 internal static class BoardCommand
 {
@@ -24,10 +25,17 @@ internal static class BoardCommand
     private static readonly CommandLineOption Token = new(null, "token", "T", "The access token (generated when binding beyond loopback).");
     private static readonly CommandLineOption ReadOnly = new(null, "read-only", null, "Turns every change (tags, notes, deletes) off.");
     private static readonly CommandLineOption Open = new(null, "open", null, "Opens the board in the browser.");
+    private static readonly CommandLineOption Mongo = new('m', "mongo", "URL", "A MongoDB database (not yet: the board reads the embedded store).");
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var parsed = ToolArguments.Parse(args, [Port, Host, Token, ReadOnly, Open, ToolOptions.Store], 0, 0, Usage["sacred ".Length..]);
+        var parsed = ToolArguments.Parse(args, [Port, Host, Token, ReadOnly, Open, Mongo, ToolOptions.Store], 0, 0, Usage["sacred ".Length..]);
+        if (parsed.Value(Mongo) is { } mongo)
+        {
+            throw new UsageException(
+                $"-m {mongo}: the board does not read MongoDB yet (it will once Sacred.Mongo lands); serve the embedded store with --store DIR");
+        }
+
         var store = parsed.Store;
         var host = parsed.Value(Host);
         var token = parsed.Value(Token);

@@ -1,15 +1,16 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Sacred.BoardBench;
 
 // Usage:
 //   Sacred.BoardBench create DIR [--runs 100000] [--points 20]   writes a store through the real writer
-//   Sacred.BoardBench measure DIR [--rounds 15]                  server times and Chromium's time to first rows
+//   Sacred.BoardBench measure DIR [--rounds 15] [--no-browser]   server times and Chromium's time to first rows
 if (args.Length < 2 || args[0] is not ("create" or "measure"))
 {
-    Console.Error.WriteLine("usage: Sacred.BoardBench create DIR [--runs N] [--points N] | measure DIR [--rounds N]");
+    Console.Error.WriteLine("usage: Sacred.BoardBench create DIR [--runs N] [--points N] | measure DIR [--rounds N] [--no-browser]");
     return 2;
 }
 
@@ -32,5 +33,5 @@ if (args[0] == "create")
     return 0;
 }
 
-await BoardTimings.Measure(directory, Option("--rounds", 15));
+await BoardTimings.Measure(directory, Option("--rounds", 15), !args.Contains("--no-browser"));
 return 0;

@@ -30,7 +30,8 @@ export function App() {
         {session?.readOnly && <span class="badge badge-muted" title="Started with --read-only: tags, notes and deleting are off">read-only</span>}
       </header>
       {error && <div class="banner banner-error">Cannot reach the board's server: {error}</div>}
-      {session && (run ? <RunPage key={run[1]} id={Number(run[1])} session={session} /> : <RunsPage session={session} location={location} />)}
+      {/* Pages render at once; the session (read-only flag, CSRF token) arrives alongside, not before, the first rows. */}
+      {run ? <RunPage key={run[1]} id={Number(run[1])} readOnly={session?.readOnly ?? true} /> : <RunsPage readOnly={session?.readOnly ?? true} location={location} />}
     </div>
   );
 }

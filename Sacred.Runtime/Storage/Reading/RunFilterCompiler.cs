@@ -8,11 +8,21 @@ using Microsoft.Data.Sqlite;
 namespace Sacred.Storage.Reading;
 
 /// <summary>
-/// Turns a <see cref="RunFilter"/> into a SQL condition on <c>runs r</c>, with every literal a parameter of the
-/// command. Config keys and metric summaries become <c>r.id IN (SELECT run_id ...)</c> over their indexes
-/// (<c>config_values (key_id, value)</c>, <c>metrics (name, summary)</c>), so a selective condition reads only
-/// the matching index range. A run without the field does not match a comparison, except <c>!=</c> and
-/// <c>= null</c>, which it does.
+/// Turns a <see cref="RunFilter"/> into SQL with every literal a parameter of the command, in two forms:
+/// <list type="bullet">
+/// <item><see cref="Condition"/>: a condition on <c>runs r</c>, for pages that walk runs (or a sort index) in
+/// order and stop at the page's end. Config keys, metric summaries and tags become
+/// <c>+r.id IN (SELECT run_id ...)</c>: each list is read once from its index range
+/// (<c>config_values (key_id, value)</c>, <c>metrics (name, summary, run_id)</c>), and the unary plus keeps SQLite
+/// from turning an OR of such lists into a union of row lookups. Compiled <c>correlated</c>, they become
+/// <c>EXISTS</c> lookups of the run's own entry instead (primary keys <c>(run_id, key_id)</c>,
+/// <c>(run_id, name)</c>): nothing is built up front, for a window of a few thousand runs.</item>
+/// <item><see cref="Set"/>: the matching run ids as a compound SELECT (AND = INTERSECT, OR = UNION,
+/// NOT = EXCEPT), for counting, where every match must be found anyway.</item>
+/// </list>
+/// A run without the field does not match a comparison, except <c>!=</c> and <c>= null</c>, which it does.
+/// Config values mix numbers and text, which SQLite orders numbers first: a comparison with a number is bounded by
+/// <c>&lt; ''</c> and one with text by <c>&gt;= ''</c>, so both stay index ranges.
 /// </summary>
 internal sealed class RunFilterCompiler
 {
@@ -38,12 +48,20 @@ internal sealed class RunFilterCompiler
 
     private readonly SqliteCommand _command;
     private readonly string _prefix;
+    private readonly bool _correlated;
     private int _next;
 
-    public RunFilterCompiler(SqliteCommand command, string prefix = "$p")
+    /// <param name="command">The command that receives the literals as parameters.</param>
+    /// <param name="prefix">The parameters' name prefix.</param>
+    /// <param name="correlated">
+    /// Whether <see cref="Condition"/> looks each run up (<c>EXISTS</c> on the run's own index entries: a few
+    /// lookups per run visited, for walks that stop at the page's end) instead of building each id list once.
+    /// </param>
+    public RunFilterCompiler(SqliteCommand command, string prefix = "$p", bool correlated = false)
     {
         _command = command;
         _prefix = prefix;
+        _correlated = correlated;
     }
 
     /// <summary>Adds the clock every status and duration expression needs.</summary>
@@ -54,20 +72,59 @@ internal sealed class RunFilterCompiler
         command.Parameters.AddWithValue("$dead_before", nowMs - (long)deadAfter.TotalMilliseconds);
     }
 
-    public string Compile(RunFilter filter)
+    /// <summary>The filter as a condition on <c>runs r</c>.</summary>
+    public string Condition(RunFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         return filter switch
         {
             AllOf all => Join(all.Filters, " AND ", "1"),
             AnyOf any => Join(any.Filters, " OR ", "0"),
-            Not not => $"NOT ({Compile(not.Filter)})",
-            FieldComparison comparison => Comparison(comparison),
-            FieldInSet set => InSet(set),
-            FieldInRange range => InRange(range),
-            _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
+            Not not => $"NOT ({Condition(not.Filter)})",
+            _ => Leaf(filter).AsCondition(_correlated),
         };
     }
+
+    /// <summary>The ids of the matching runs, as one SELECT of one column.</summary>
+    public string Set(RunFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return filter switch
+        {
+            AllOf { Filters.Count: 0 } => AllRuns,
+            AnyOf { Filters.Count: 0 } => AllRuns + " WHERE 0",
+            AllOf all => Compound(all.Filters, " INTERSECT "),
+            AnyOf any => Compound(any.Filters, " UNION "),
+            Not not => $"{AllRuns} EXCEPT SELECT * FROM ({Set(not.Filter)})",
+            _ => Leaf(filter).AsSet(),
+        };
+    }
+
+    private const string AllRuns = "SELECT id FROM runs";
+
+    private string Compound(IReadOnlyList<RunFilter> filters, string op)
+    {
+        if (filters.Count == 1)
+        {
+            return Set(filters[0]);
+        }
+
+        var parts = new List<string>(filters.Count);
+        foreach (var filter in filters)
+        {
+            parts.Add($"SELECT * FROM ({Set(filter)})");
+        }
+
+        return string.Join(op, parts);
+    }
+
+    private LeafSql Leaf(RunFilter filter) => filter switch
+    {
+        FieldComparison comparison => Comparison(comparison),
+        FieldInSet set => InSet(set),
+        FieldInRange range => InRange(range),
+        _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
+    };
 
     /// <summary>The field's value per run, for sorting and showing (NULL when the run has none).</summary>
     public string Value(RunField field)
@@ -106,13 +163,13 @@ internal sealed class RunFilterCompiler
         var parts = new List<string>(filters.Count);
         foreach (var filter in filters)
         {
-            parts.Add("(" + Compile(filter) + ")");
+            parts.Add("(" + Condition(filter) + ")");
         }
 
         return string.Join(separator, parts);
     }
 
-    private string Comparison(FieldComparison comparison)
+    private LeafSql Comparison(FieldComparison comparison)
     {
         var (field, op, value) = (comparison.Field, comparison.Operator, comparison.Value);
         if (value.Kind == FilterValueKind.Null)
@@ -143,19 +200,19 @@ internal sealed class RunFilterCompiler
         var literal = Parameter(SqlValue(field, value));
         return op switch
         {
-            ComparisonOperator.Equal => Positive(field, "= " + literal, textId, TypeGuard(value)),
+            ComparisonOperator.Equal => Positive(field, "= " + literal, textId),
             ComparisonOperator.NotEqual => Negated(field, "= " + literal, textId),
             _ when field.Type is FieldType.Tags || value.Kind == FilterValueKind.Bool =>
                 throw Invalid(field, $"{Symbol(op)} does not apply to {(field.Type is FieldType.Tags ? "tags" : "true/false")}; use = or !="),
-            _ => Positive(field, Symbol(op) + " " + literal, textId, TypeGuard(value)),
+            _ => Positive(field, Symbol(op) + " " + literal, textId, Bound(value)),
         };
     }
 
-    private string InSet(FieldInSet set)
+    private LeafSql InSet(FieldInSet set)
     {
         if (set.Values.Count == 0)
         {
-            return "0";
+            return LeafSql.OnRuns("0");
         }
 
         var literals = new List<string>();
@@ -191,13 +248,13 @@ internal sealed class RunFilterCompiler
                 parts.Add($"r.custom_id IN ({string.Join(", ", custom)})");
             }
 
-            return string.Join(" OR ", parts);
+            return LeafSql.OnRuns("(" + string.Join(" OR ", parts) + ")");
         }
 
         return Positive(set.Field, $"IN ({string.Join(", ", literals)})", textId: false);
     }
 
-    private string InRange(FieldInRange range)
+    private LeafSql InRange(FieldInRange range)
     {
         if (range.Field.Type is FieldType.Tags || range.Low.Kind is FilterValueKind.Null or FilterValueKind.Bool
             || range.High.Kind is FilterValueKind.Null or FilterValueKind.Bool)
@@ -207,44 +264,42 @@ internal sealed class RunFilterCompiler
 
         var low = Parameter(SqlValue(range.Field, range.Low));
         var high = Parameter(SqlValue(range.Field, range.High));
-        return Positive(range.Field, $"BETWEEN {low} AND {high}", textId: false, TypeGuard(range.Low));
+        return Positive(range.Field, $"BETWEEN {low} AND {high}", textId: false, Bound(range.Low));
     }
 
     /// <summary>Runs whose field passes <paramref name="test"/> (a suffix such as <c>&gt; $p0</c>, or a format with {0}).</summary>
-    private string Positive(RunField field, string test, bool textId, string? guard = null, bool textOnly = false)
+    private LeafSql Positive(RunField field, string test, bool textId, string? bound = null, bool textOnly = false)
     {
         if (field.IsConfig)
         {
             var condition = Apply(test, "v.value");
-            guard = textOnly ? "typeof(v.value) = 'text'" : guard?.Replace("{0}", "v.value", StringComparison.Ordinal);
-            return $"r.id IN (SELECT v.run_id FROM config_values v WHERE v.key_id = {KeyId(field)} AND {condition}{(guard is null ? "" : " AND " + guard)})";
+            bound = textOnly ? "typeof(v.value) = 'text'" : bound?.Replace("{0}", "v.value", StringComparison.Ordinal);
+            return LeafSql.Ids("config_values v", "v.run_id", $"v.key_id = {KeyId(field)} AND {condition}{(bound is null ? "" : " AND " + bound)}");
         }
 
         if (field.IsMetric)
         {
-            return $"r.id IN (SELECT m.run_id FROM metrics m WHERE m.name = {Parameter(field.Name)} AND {Apply(test, "m." + MetricColumn(field))})";
+            return LeafSql.Ids("metrics m", "m.run_id", $"m.name = {Parameter(field.Name)} AND {Apply(test, "m." + MetricColumn(field))}");
         }
 
         if (field.Type is FieldType.Tags)
         {
-            return test == "IS NOT NULL"
-                ? "r.id IN (SELECT run_id FROM run_tags)"
-                : $"r.id IN (SELECT t.run_id FROM run_tags t WHERE {Apply(test, "t.tag")})";
+            return LeafSql.Ids("run_tags t", "t.run_id", test == "IS NOT NULL" ? null : Apply(test, "t.tag"), distinct: true);
         }
 
-        return Apply(test, Attribute(field, textId));
+        return LeafSql.OnRuns(Apply(test, Attribute(field, textId)));
     }
 
     /// <summary>Runs whose field does not pass the test, including runs without the field.</summary>
-    private string Negated(RunField field, string test, bool textId)
+    private LeafSql Negated(RunField field, string test, bool textId)
     {
         if (field.IsConfig || field.IsMetric || field.Type is FieldType.Tags)
         {
-            return "NOT (" + Positive(field, test, textId) + ")";
+            return Positive(field, test, textId) with { Negated = true };
         }
 
         var expression = Attribute(field, textId);
-        return test == "IS NOT NULL" ? $"{expression} IS NULL" : $"({expression} IS NULL OR NOT ({Apply(test, expression)}))";
+        return LeafSql.OnRuns(test == "IS NOT NULL" ? $"{expression} IS NULL" : $"({expression} IS NULL OR NOT ({Apply(test, expression)}))");
     }
 
     private static string Apply(string test, string expression) =>
@@ -252,11 +307,11 @@ internal sealed class RunFilterCompiler
             ? test.Replace("{0}", expression, StringComparison.Ordinal)
             : expression + " " + test;
 
-    /// <summary>Config values mix numbers and text; a comparison keeps to values of the literal's kind.</summary>
-    private static string? TypeGuard(FilterValue value) => value.Kind switch
+    /// <summary>Keeps a config comparison to values of the literal's kind, as an index bound (numbers sort before text).</summary>
+    private static string? Bound(FilterValue value) => value.Kind switch
     {
-        FilterValueKind.Number => "typeof({0}) IN ('integer', 'real')",
-        FilterValueKind.Text or FilterValueKind.Bool => "typeof({0}) = 'text'",
+        FilterValueKind.Number => "{0} < ''",
+        FilterValueKind.Text or FilterValueKind.Bool => "{0} >= ''",
         _ => null,
     };
 
@@ -358,4 +413,27 @@ internal sealed class RunFilterCompiler
 
     private static ArgumentException Invalid(RunField field, string message) =>
         new(new StringBuilder(field.Path).Append(": ").Append(message).ToString());
+
+    /// <summary>
+    /// One condition: run ids from an index (<see cref="From"/>, <see cref="RunId"/>, <see cref="Where"/>), or a
+    /// condition on <c>runs r</c>.
+    /// </summary>
+    private sealed record LeafSql(string? From, string? RunId, string? Where, bool Distinct, string? OnRunsCondition, bool Negated)
+    {
+        public static LeafSql Ids(string from, string runId, string? where, bool distinct = false) => new(from, runId, where, distinct, null, false);
+
+        public static LeafSql OnRuns(string condition) => new(null, null, null, false, condition, false);
+
+        private string Select => $"SELECT {(Distinct ? "DISTINCT " : "")}{RunId} FROM {From}{(Where is null ? "" : " WHERE " + Where)}";
+
+        public string AsCondition(bool correlated) => From is null
+            ? OnRunsCondition!
+            : correlated
+                ? $"{(Negated ? "NOT " : "")}EXISTS (SELECT 1 FROM {From} WHERE {(Where is null ? "" : Where + " AND ")}{RunId} = r.id)"
+                : $"{(Negated ? "NOT " : "")}(+r.id IN ({Select}))";
+
+        public string AsSet() => From is null
+            ? $"SELECT r.id FROM runs r WHERE {OnRunsCondition}"
+            : Negated ? $"{AllRuns} EXCEPT {Select}" : Select;
+    }
 }

@@ -21,6 +21,9 @@ internal sealed class RunWriter
     private readonly SqliteConnection _connection;
     private readonly ContentStore _files;
     private readonly Dictionary<string, MetricState> _metrics = new(StringComparer.Ordinal);
+    // Reused for every chunk's BLOB (bound with the parameter's Size): a 64 K-point chunk is ~650 KB, and a
+    // fresh array per chunk was large-object garbage at the writer's full rate.
+    private byte[] _chunkBuffer = [];
     private long _outputChars;
     private long _outputSeq;
     private ConfigNode? _info;
@@ -51,6 +54,12 @@ internal sealed class RunWriter
         foreach (var source in run.Experiment.Sources)
         {
             sources.Add((source, files.Put(Encoding.UTF8.GetBytes(source.Text))));
+        }
+
+        if (queued)
+        {
+            // A queued run's start is all this process records: it must be on disk when -q returns.
+            StoreDatabase.SyncEachCommit(connection);
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -195,6 +204,9 @@ internal sealed class RunWriter
 
     public void End(RunEndedEvent end)
     {
+        // The final status is on disk before the process exits, and with it (one WAL fsync) every heartbeat
+        // before it; the heartbeats themselves were committed without waiting for the disk.
+        StoreDatabase.SyncEachCommit(_connection);
         using var transaction = _connection.BeginTransaction(deferred: false);
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
@@ -402,7 +414,14 @@ internal sealed class RunWriter
             seq.Value = nextSeq++;
             firstStep.Value = steps[from];
             count.Value = length;
-            data.Value = MetricChunkCodec.Encode(steps.Slice(from, length), values.Slice(from, length), times.Slice(from, length));
+            var needed = MetricChunkCodec.MaxEncodedLength(length);
+            if (_chunkBuffer.Length < needed)
+            {
+                _chunkBuffer = new byte[needed];
+            }
+
+            data.Value = _chunkBuffer;
+            data.Size = MetricChunkCodec.EncodeInto(_chunkBuffer, steps.Slice(from, length), values.Slice(from, length), times.Slice(from, length));
             command.ExecuteNonQuery();
         }
 

@@ -51,7 +51,10 @@ function MetricCard({ id, metric, running }: { id: number; metric: MetricSummary
 }
 
 const W = 320;
-const H = 90;
+const H = 100;
+/** Bands above and below the plot for the labels, so no label sits on the line. */
+const TOP = 14;
+const BOTTOM = 14;
 
 function Sparkline({ series }: { series: MetricSeries | null }) {
   if (!series) return <div class="sparkline sparkline-empty" />;
@@ -62,15 +65,17 @@ function Sparkline({ series }: { series: MetricSeries | null }) {
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
   if (y0 === y1) (y0 -= 1), (y1 += 1);
+  const floor = H - BOTTOM;
   const sx = (x: number) => (x1 === x0 ? W / 2 : ((x - x0) / (x1 - x0)) * (W - 8) + 4);
-  const sy = (y: number) => H - 6 - ((y - y0) / (y1 - y0)) * (H - 12);
+  const sy = (y: number) => floor - 2 - ((y - y0) / (y1 - y0)) * (floor - TOP - 4);
   const d = points.map((p, i) => `${i ? 'L' : 'M'}${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join('');
-  const area = `${d}L${sx(x1).toFixed(1)},${H}L${sx(x0).toFixed(1)},${H}Z`;
+  const area = `${d}L${sx(x1).toFixed(1)},${floor}L${sx(x0).toFixed(1)},${floor}Z`;
   return (
     <svg class="sparkline" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`${series.name}: ${points.length} points`}>
       <path class="spark-area" d={area} />
       <path class="spark-line" d={d} />
-      <text class="spark-label" x="4" y="11">{formatNumber(y1)}</text>
+      <line class="spark-axis" x1="0" y1={floor} x2={W} y2={floor} />
+      <text class="spark-label" x="4" y="10">{formatNumber(y1)}</text>
       <text class="spark-label" x="4" y={H - 2}>{formatNumber(y0)}</text>
       <text class="spark-label" x={W - 4} y={H - 2} text-anchor="end">step {formatNumber(x1)}</text>
     </svg>

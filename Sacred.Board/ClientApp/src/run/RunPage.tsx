@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { fetchRun } from '../api';
 import { StatusPill } from '../common/StatusPill';
 import { formatAgo, formatDuration, formatTime, formatValue } from '../format';
-import type { RunDetail, Session } from '../types';
+import type { RunDetail } from '../types';
 import { lastRunsUrl, onLinkClick, useLocation, withParams } from '../url';
 import { ArtifactsView } from './ArtifactsView';
 import { ConfigTree } from './ConfigTree';
@@ -23,7 +23,7 @@ const tabs = [
 ] as const;
 
 /** One run: what it recorded, with its tags and notes editable; refreshed while it runs. */
-export function RunPage({ id, session }: { id: number; session: Session }) {
+export function RunPage({ id, readOnly }: { id: number; readOnly: boolean }) {
   const location = useLocation();
   const tab = location.params.get('tab') ?? 'metrics';
   const [run, setRun] = useState<RunDetail | null>(null);
@@ -86,8 +86,8 @@ export function RunPage({ id, session }: { id: number; session: Session }) {
           )}
         </div>
         <div class="curation">
-          <TagEditor id={r.id} tags={r.tags} readOnly={session.readOnly} />
-          <NotesEditor id={r.id} notes={r.notes} comment={r.comment} readOnly={session.readOnly} />
+          <TagEditor id={r.id} tags={r.tags} readOnly={readOnly} />
+          <NotesEditor id={r.id} notes={r.notes} comment={r.comment} readOnly={readOnly} />
         </div>
         {run.failTrace && (
           <details class="fail-trace" open>

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, bulkTags, fetchCatalog, fetchCount, fetchRuns, type RunsRequest } from '../api';
 import { formatNumber } from '../format';
-import type { Catalog, QueryError, RunRow, Session } from '../types';
+import type { Catalog, QueryError, RunRow } from '../types';
 import { type Location, navigate, rememberRunsUrl, withParams } from '../url';
 import { ColumnPicker } from './ColumnPicker';
 import { columnFor, defaultColumns, isAttribute } from './columns';
@@ -13,7 +13,7 @@ const PAGE = 100;
 let firstRowsMarked = false;
 
 /** The runs table with its query, sort and columns, all kept in the address so a link reproduces the view. */
-export function RunsPage({ session, location }: { session: Session; location: Location }) {
+export function RunsPage({ readOnly, location }: { readOnly: boolean; location: Location }) {
   const params = location.params;
   rememberRunsUrl();
   const query = params.get('q') ?? '';
@@ -87,7 +87,7 @@ export function RunsPage({ session, location }: { session: Session; location: Lo
     loading.current = new Set();
   }
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const mine = generation.current;
     setTotal(null);
     setMessage(null);
@@ -151,15 +151,21 @@ export function RunsPage({ session, location }: { session: Session; location: Lo
       </div>
       <div class="subbar">
         <span class="count" aria-live="polite">
-          {total === null ? 'Counting…' : `${formatNumber(total)} run${total === 1 ? '' : 's'}`}
-          {query && total !== null && <span class="muted"> match the query</span>}
+          {error ? (
+            <span class="muted">The query was not run: fix it above</span>
+          ) : total === null ? (
+            'Counting…'
+          ) : (
+            `${formatNumber(total)} run${total === 1 ? '' : 's'}`
+          )}
+          {query && total !== null && !error && <span class="muted"> match the query</span>}
         </span>
         {selected.size > 0 && (
           <div class="bulk" role="toolbar" aria-label="selected runs">
             <span>
               <b>{selected.size}</b> selected
             </span>
-            {!session.readOnly && (
+            {!readOnly && (
               <>
                 <input class="input input-small" placeholder="tag" aria-label="tag for the selected runs" value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
                 <button class="button" onClick={() => applyBulkTag(true)}>
@@ -202,6 +208,7 @@ export function RunsPage({ session, location }: { session: Session; location: Lo
         sort={sort}
         order={order}
         loading={total === null}
+        empty={error ? 'No runs shown until the query is fixed.' : 'No run matches this query.'}
         onSort={(path) => set(path === sort ? { order: order === 'asc' ? 'desc' : 'asc' } : { sort: path === 'id' ? null : path, order: null })}
         onResize={(path, width) => {
           widths.set(path, width);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RunRow } from '../types';
 import type { Column } from './columns';
 
@@ -24,6 +24,8 @@ interface Props {
   onSelectAll: (on: boolean) => void;
   onOpen: (id: number, event: MouseEvent) => void;
   loading: boolean;
+  /** What the table says when it has no rows. */
+  empty: string;
 }
 
 /**
@@ -48,7 +50,8 @@ export function RunsTable(props: Props) {
   const first = Math.max(0, Math.floor(viewport.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total, Math.ceil((viewport.top + viewport.height) / ROW_HEIGHT) + OVERSCAN);
   const { onRange } = props;
-  useEffect(() => onRange(first, last), [first, last, total, onRange]);
+  // Before paint: the first page is requested as soon as the table exists, not a frame later.
+  useLayoutEffect(() => onRange(first, last), [first, last, total, onRange]);
 
   const width = props.columns.reduce((sum, c) => sum + c.width, 44);
   const rows = [];
@@ -114,7 +117,7 @@ export function RunsTable(props: Props) {
       <div class="table-body" style={{ height: px(total * ROW_HEIGHT), width: px(width) }}>
         {rows}
       </div>
-      {props.total === 0 && !props.loading && <div class="empty">No run matches this query.</div>}
+      {props.total === 0 && !props.loading && <div class="empty">{props.empty}</div>}
     </div>
   );
 }

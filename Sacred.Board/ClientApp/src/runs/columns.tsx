@@ -24,7 +24,11 @@ const attribute = (path: string, width: number, render: (row: RunRow) => Compone
   label,
   width,
   numeric,
-  render: (row) => render(row),
+  // Plain text goes in a span: a flex cell does not put an ellipsis on its own text; the title shows all of it.
+  render: (row) => {
+    const content = render(row);
+    return typeof content === 'string' && content ? <span title={content}>{content}</span> : content;
+  },
 });
 
 const attributes: Record<string, Column> = {
