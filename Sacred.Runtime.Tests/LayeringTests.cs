@@ -27,6 +27,7 @@ public sealed partial class LayeringTests
     {
         ["Sacred"] = ["Configuration", "Logging", "Metrics", "Randomness", "Recording"],
         ["Sacred.CommandLine"] = ["Running", "Configuration", "Logging", "Formatting"],
+        ["Sacred.Queue"] = ["CommandLine", "Storage", "Recording", "Configuration", "Logging", "Formatting"],
         ["Sacred.Running"] = ["Recording", "Configuration", "Capture", "Metrics", "Host", "Logging", "Randomness", "Formatting"],
         ["Sacred.Observers"] = ["Observers.FileStorage", "Storage", "Storage.Writing", "Storage.Reading", "Recording", "Configuration", "Host", "Metrics", "Logging"],
         ["Sacred.Observers.FileStorage"] = ["Recording", "Configuration", "Host", "Metrics"],

@@ -68,6 +68,9 @@ public sealed class RunOptions
     /// <summary><c>-h/--help</c>: print the usage and exit.</summary>
     public bool Help { get; init; }
 
+    /// <summary>The queue worker that claimed this run (<c>EXE worker</c>), whose start takes over the claimed run; null otherwise.</summary>
+    internal string? ClaimedBy { get; init; }
+
     /// <summary>The Python logging level the log lines are filtered at (INFO when not given).</summary>
     internal int LogThreshold =>
         LogLevel is not null && PythonLogLevel.TryParse(LogLevel, out var level) ? level : PythonLogLevel.Default;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Sacred.Storage.Reading;
 using Xunit;
 
 namespace Sacred.Samples.Tests;
@@ -44,6 +45,27 @@ public sealed class NativeAotTests : IClassFixture<NativeAotTests.PublishedQuick
         Assert.Contains("Result: ", run.Stderr);
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("'many'", bad.Stderr);
+    }
+
+    [Fact]
+    public void Native_binary_sweeps_and_its_worker_runs_the_queued_runs()
+    {
+        var store = Path.Combine(Path.GetTempPath(), "sacred-aot-queue-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var sweep = Processes.Run(_published.Executable, ["sweep", "with", "fast", "steps=20,30", "--store", store]);
+            var worker = Processes.Run(_published.Executable, ["worker", "--store", store, "--exit-when-empty"]);
+
+            Assert.True(sweep.ExitCode == 0, sweep.Stderr);
+            Assert.True(worker.ExitCode == 0, worker.Stderr);
+            using var runs = RunStore.Open(store);
+            Assert.Equal([20L, 30L], new[] { 1L, 2L }.Select(id => runs.GetRun(id)!).Select(r => Assert.IsType<ConfigNode>(r.Config.Get("steps")).IntegerValue));
+            Assert.All(new[] { 1L, 2L }, id => Assert.Equal("COMPLETED", runs.GetRun(id)!.Summary.Status));
+        }
+        finally
+        {
+            Directory.Delete(store, recursive: true);
+        }
     }
 
     /// <summary>Publishes once for the class, into a private folder, so the regular build output is untouched.</summary>

@@ -72,6 +72,8 @@ public sealed class HelpTests
               print_dependencies   Print the dependencies, sources and git state of the experiment.
               print_named_configs  Print the available named configurations and exit.
               save_config          Save the updated configuration as JSON to config.json, or to the file given as config_filename=FILE.
+              worker               Claim QUEUED runs of this build from the store and run them (options: worker --help).
+              sweep                Queue a run per config: lr=0.1,0.01 gives a grid; --random N draws from lists and ranges (0.1..0.5, log:1e-4..1e-1, int:1..4).
               help                 Print the usage, or the help of one command.
 
             Named configs:

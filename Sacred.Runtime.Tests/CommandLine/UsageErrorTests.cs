@@ -11,8 +11,8 @@ public sealed class UsageErrorTests
     [InlineData("error: invalid value 'abc' for 'model.depth' (int) in 'model.depth=abc'", "with", "model.depth=abc")]
     [InlineData("error: invalid value 'adamw' for 'optimizer' (Optimizer) in 'optimizer=adamw'; valid values: adam, sgd", "with", "optimizer=adamw")]
     [InlineData("error: unknown named config 'fsat'; did you mean 'fast'? Named configs: fast, full", "with", "fsat")]
-    [InlineData("error: unknown command 'trian'; did you mean 'train'? Commands: dataset.stats, evaluate, help, print_config, print_dependencies, print_named_configs, run, save_config, train", "trian")]
-    [InlineData("error: unknown command 'xyz'; Commands: dataset.stats, evaluate, help, print_config, print_dependencies, print_named_configs, run, save_config, train", "xyz")]
+    [InlineData("error: unknown command 'trian'; did you mean 'train'? Commands: dataset.stats, evaluate, help, print_config, print_dependencies, print_named_configs, run, save_config, sweep, train, worker", "trian")]
+    [InlineData("error: unknown command 'xyz'; Commands: dataset.stats, evaluate, help, print_config, print_dependencies, print_named_configs, run, save_config, sweep, train, worker", "xyz")]
     [InlineData("error: unknown option '--unobserverd'; did you mean '--unobserved'? (see --help)", "--unobserverd")]
     [InlineData("error: option -F/--file_storage needs a value (BASEDIR)", "train", "-F")]
     [InlineData("error: invalid value 'xx' for -C/--capture; valid values: fd, sys, no", "-C", "xx")]
@@ -20,7 +20,7 @@ public sealed class UsageErrorTests
     [InlineData("error: invalid value 'soon' for -b/--beat-interval; expected a number of seconds", "-b", "soon")]
     [InlineData("error: cannot read updates file 'v2.json': file not found", "with", "v2.json")]
     [InlineData("error: unknown config key 'config_filename' in 'config_filename=x.json' (see print_config for all keys)", "with", "config_filename=x.json")]
-    [InlineData("error: unknown command 'trian'; did you mean 'train'? Commands: dataset.stats, evaluate, help, print_config, print_dependencies, print_named_configs, run, save_config, train", "help", "trian")]
+    [InlineData("error: unknown command 'trian'; did you mean 'train'? Commands: dataset.stats, evaluate, help, print_config, print_dependencies, print_named_configs, run, save_config, sweep, train, worker", "help", "trian")]
     [InlineData("error: unexpected argument 'extra'; config updates go after 'with', e.g. 'with extra'", "evaluate", "extra")]
     public void One_line_on_stderr_exit_code_2_and_nothing_runs(string expected, params string[] args)
     {
@@ -50,7 +50,7 @@ public sealed class UsageErrorTests
 
         Assert.Equal(2, none.ExitCode);
         Assert.Equal(
-            "error: no command given, and the experiment has no main function; commands: dataset.stats, evaluate, help, print_config, print_dependencies, print_named_configs, save_config\n",
+            "error: no command given, and the experiment has no main function; commands: dataset.stats, evaluate, help, print_config, print_dependencies, print_named_configs, save_config, sweep, worker\n",
             none.Error);
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: 'run' runs the main function, and the experiment has no main function; commands: ", run.Error, System.StringComparison.Ordinal);

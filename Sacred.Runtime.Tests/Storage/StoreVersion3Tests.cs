@@ -45,6 +45,8 @@ public sealed class StoreVersion3Tests
                 DROP INDEX metrics_by_name_last; DROP INDEX metrics_by_name_min; DROP INDEX metrics_by_name_max; DROP INDEX metrics_by_name_mean;
                 CREATE INDEX metrics_by_name_last ON metrics (name, last_value); CREATE INDEX metrics_by_name_min ON metrics (name, min_value);
                 CREATE INDEX metrics_by_name_max ON metrics (name, max_value); CREATE INDEX metrics_by_name_mean ON metrics (name, mean_value);
+                DROP INDEX runs_by_queue; DROP INDEX runs_by_lease;
+                ALTER TABLE runs DROP COLUMN worker; ALTER TABLE runs DROP COLUMN lease_expires; ALTER TABLE runs DROP COLUMN attempts;
                 PRAGMA user_version = 2;
                 """;
             command.ExecuteNonQuery();

@@ -7,6 +7,7 @@ using Sacred.CommandLine;
 using Sacred.Configuration;
 using Sacred.Logging;
 using Sacred.Observers;
+using Sacred.Queue;
 using Sacred.Recording;
 using Sacred.Running;
 
@@ -20,7 +21,7 @@ namespace Sacred.Generated;
 /// stderr, nothing run), 130 interrupted. It never ends the process itself.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ExperimentHost
+public static partial class ExperimentHost
 {
     /// <summary>Runs the command line on the console; colours when stdout is a terminal; Ctrl-C, SIGTERM and SIGHUP cancel the run.</summary>
     /// <typeparam name="TState">The generated config-state type.</typeparam>
@@ -59,6 +60,11 @@ public static class ExperimentHost
         ArgumentNullException.ThrowIfNull(args);
         try
         {
+            if (QueueCommand(definition, args) is { } queueCommand)
+            {
+                return queueCommand == WorkerOptions.CommandName ? Work(definition, args, host) : Sweep(definition, args, host);
+            }
+
             var parsed = CommandLineParser.Parse(args);
             if (parsed.Options.Help || parsed.Command == BuiltInCommands.Help)
             {
@@ -89,6 +95,11 @@ public static class ExperimentHost
         var options = parsed.Options;
         var color = host.ColorByDefault || options.Color;
         var command = CommandResolver.Resolve(definition.Commands, parsed.Command);
+        if (command.IsBuiltIn && command.Info.Name is BuiltInCommands.Worker or BuiltInCommands.Sweep)
+        {
+            throw new UsageException($"'{command.Info.Name}' must come first, before any option: {host.Program} {command.Info.Signature}");
+        }
+
         var sink = new LogSink(host.Error, options.LogThreshold);
         var logger = new SacredLogger(options.Name ?? definition.Name, sink);
         var (fileName, updates) = command.Info.Name == BuiltInCommands.SaveConfig

@@ -42,6 +42,12 @@ public sealed class EmbeddedStoreObserver : IRunObserver
     /// <summary>The store folder, absolute.</summary>
     public string Directory { get; }
 
+    /// <summary>
+    /// The id of the queue worker that claimed the run this observer starts (<c>EXE worker</c>): the start then takes
+    /// over that RUNNING run instead of refusing its id as taken. Null for a run that was not claimed from the queue.
+    /// </summary>
+    public string? ClaimedBy { get; init; }
+
     /// <summary>The numeric id of the recorded run, once started or queued.</summary>
     public long? RunId => _run?.RunId;
 
@@ -141,7 +147,7 @@ public sealed class EmbeddedStoreObserver : IRunObserver
         var connection = _connection ?? throw new InvalidOperationException($"{Name}: Open() was not called.");
         try
         {
-            _run = RunWriter.Start(connection, new ContentStore(Directory), run, queued);
+            _run = RunWriter.Start(connection, new ContentStore(Directory), run, queued, ClaimedBy);
         }
         catch (StoreException e)
         {

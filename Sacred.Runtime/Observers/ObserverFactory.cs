@@ -31,7 +31,7 @@ internal static class ObserverFactory
         }
 
         var store = StoreLocation.Resolve(options.Store);
-        observers.Add(new EmbeddedStoreObserver(store));
+        observers.Add(new EmbeddedStoreObserver(store) { ClaimedBy = options.ClaimedBy });
         if (options.FileStorage is { } fileStorage)
         {
             observers.Add(new FileStorageObserver(Path.GetFullPath(fileStorage)));

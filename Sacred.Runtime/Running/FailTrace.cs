@@ -21,7 +21,7 @@ internal static class FailTrace
     internal static readonly HashSet<string> RuntimeSegments = new(StringComparer.Ordinal)
     {
         "Capture", "CommandLine", "Configuration", "Formatting", "Generated", "Host", "Logging", "Metrics", "Observers",
-        "Randomness", "Recording", "Running", "Storage",
+        "Queue", "Randomness", "Recording", "Running", "Storage",
         "CaptureMode", "CapturedAttribute", "CommandAttribute", "ConfigAttribute", "ConfigFileAttribute", "ConfigNode",
         "ConfigNodeKind", "ExperimentAttribute", "IngredientAttribute", "KeyAttribute", "MainAttribute",
         "NamedConfigAttribute", "NamedConfigFileAttribute", "Run", "RunInfo", "RunInterrupt", "RunOptions",

@@ -33,7 +33,7 @@ internal static class BoardCommand
         if (parsed.Value(Mongo) is { } mongo)
         {
             throw new UsageException(
-                $"-m {mongo}: the board does not read MongoDB yet (it will once Sacred.Mongo lands); serve the embedded store with --store DIR");
+                $"-m {mongo}: the board does not read MongoDB yet; serve the embedded store (where -m runs are recorded too) with --store DIR");
         }
 
         var store = parsed.Store;

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Sacred.Tool.Cli;
 
 /// <summary>
-/// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c>, <c>board</c> and <c>sync</c> over the
+/// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c>, <c>queue</c>, <c>board</c> and <c>sync</c> over the
 /// embedded store, as tables or, with <c>--json</c>, as JSON for scripts. Exit codes: 0 success, 1 the store or
 /// run cannot be read, 2 a usage error.
 /// </summary>
@@ -21,6 +21,7 @@ public static class SacredCommandLine
           sacred show ID [--store DIR] [--json]
           sacred metrics ID NAME [--points N] [--store DIR] [--json]
           sacred compare ID ID... [--store DIR] [--json]
+          sacred queue [--store DIR] [--json]     the QUEUED runs, in the order workers claim them
           sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]
           sacred sync [--store DIR] -m URL
 
@@ -34,7 +35,7 @@ public static class SacredCommandLine
 
         """;
 
-    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "board", "sync", "help"];
+    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "queue", "board", "sync", "help"];
 
     /// <summary>Runs one command.</summary>
     /// <param name="args">The arguments.</param>
@@ -64,6 +65,8 @@ public static class SacredCommandLine
                     return ShowCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 1, 1, "show ID"), console, stdout);
                 case "metrics":
                     return MetricsCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(ToolOptions.Points), 2, 2, "metrics ID NAME"), console, stdout);
+                case "queue":
+                    return QueueCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 0, 0, "queue"), console, stdout);
                 case "board":
                     return BoardCommand.Run(rest, stdout, stderr);
                 case "sync":

@@ -18,6 +18,7 @@ namespace Sacred.Tool.Output;
 [JsonSerializable(typeof(RunShowJson))]
 [JsonSerializable(typeof(MetricSeriesJson))]
 [JsonSerializable(typeof(CompareJson))]
+[JsonSerializable(typeof(QueueJson))]
 internal sealed partial class ToolJsonContext : JsonSerializerContext
 {
     /// <summary>Writes <paramref name="document"/> and a final newline.</summary>

@@ -45,9 +45,10 @@ internal sealed class RunWriter
     /// <summary>
     /// Records a started (or queued) run and returns its writer. An id given in the event is used: a number as the
     /// run's id, other text as its custom id. Taking an id that exists is an error, except that starting a QUEUED
-    /// run by its id claims it (atomically: only one starter wins).
+    /// run by its id claims it (atomically: only one starter wins), and that the worker <paramref name="claimedBy"/>
+    /// starts the RUNNING run it claimed from the queue.
     /// </summary>
-    public static RunWriter Start(SqliteConnection connection, ContentStore files, RunStartedEvent run, bool queued)
+    public static RunWriter Start(SqliteConnection connection, ContentStore files, RunStartedEvent run, bool queued, string? claimedBy = null)
     {
         var sources = new List<(SourceFileInfo File, string Hash)>();
         foreach (var source in run.Experiment.Sources)
@@ -62,7 +63,7 @@ internal sealed class RunWriter
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        var (runId, claimed) = ClaimOrInsert(connection, transaction, run, queued);
+        var (runId, claimed) = ClaimOrInsert(connection, transaction, run, queued, claimedBy);
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -228,7 +229,7 @@ internal sealed class RunWriter
         transaction.Commit();
     }
 
-    private static (long RunId, bool Claimed) ClaimOrInsert(SqliteConnection connection, SqliteTransaction transaction, RunStartedEvent run, bool queued)
+    private static (long RunId, bool Claimed) ClaimOrInsert(SqliteConnection connection, SqliteTransaction transaction, RunStartedEvent run, bool queued, string? claimedBy)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -239,22 +240,23 @@ internal sealed class RunWriter
             numericId = RunIds.ParseNumeric(given);
             customId = numericId is null ? given : null;
             command.CommandText = numericId is null
-                ? "SELECT id, status FROM runs WHERE custom_id = $given;"
-                : "SELECT id, status FROM runs WHERE id = $given;";
+                ? "SELECT id, status, worker FROM runs WHERE custom_id = $given;"
+                : "SELECT id, status, worker FROM runs WHERE id = $given;";
             command.Parameters.AddWithValue("$given", (object?)numericId ?? given);
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
                 var existing = reader.GetInt64(0);
                 var status = reader.GetString(1);
-                if (queued || status != RunStatus.Queued)
+                var ownClaim = claimedBy is not null && status == RunStatus.Running && !reader.IsDBNull(2) && reader.GetString(2) == claimedBy;
+                if (queued || (status != RunStatus.Queued && !ownClaim))
                 {
                     throw new StoreException(
                         $"Run id {given} is already taken in {connection.DataSource} (status {status}); leave -i out or choose another id.");
                 }
 
                 reader.Close();
-                return (Claim(command, existing, run), true);
+                return (Claim(command, existing, run, claimedBy), true);
             }
 
             command.Parameters.Clear();
@@ -283,20 +285,21 @@ internal sealed class RunWriter
         return (runId, false);
     }
 
-    private static long Claim(SqliteCommand command, long runId, RunStartedEvent run)
+    private static long Claim(SqliteCommand command, long runId, RunStartedEvent run, string? claimedBy)
     {
         command.Parameters.Clear();
         command.CommandText = """
             UPDATE runs SET experiment_name = $experiment_name, command = $command, status = 'RUNNING',
                 start_time = $start_time, comment = $comment, priority = $priority, seed = $seed,
                 hostname = $hostname, pid = $pid
-            WHERE id = $id AND status = 'QUEUED';
+            WHERE id = $id AND (status = 'QUEUED' OR (status = 'RUNNING' AND worker = $worker));
             UPDATE run_records SET config = $config, modifications = $modifications, meta = $meta, host = $host,
                 experiment = $experiment
             WHERE run_id = $id;
             DELETE FROM run_sources WHERE run_id = $id;
             """;
         command.Parameters.AddWithValue("$id", runId);
+        command.Parameters.AddWithValue("$worker", (object?)claimedBy ?? DBNull.Value);
         AddStartColumns(command, run, queued: false);
         command.ExecuteNonQuery();
         ConfigValueIndex.Write(command.Connection!, command.Transaction!, runId);
