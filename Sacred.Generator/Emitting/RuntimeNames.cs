@@ -21,6 +21,7 @@ internal static class RuntimeNames
     public const string ExperimentSources = "global::Sacred.Generated.ExperimentSources";
     public const string SourceFileInfo = "global::Sacred.Generated.SourceFileInfo";
     public const string DependencyInfo = "global::Sacred.Generated.DependencyInfo";
+    public const string ExperimentBuild = "global::Sacred.Generated.ExperimentBuild";
 
     /// <summary>The hidden member of <see cref="Run"/> holding the run's generated config state.</summary>
     public const string RunConfigState = "ConfigState";

@@ -22,7 +22,10 @@ internal static class RunStartedEventFactory
             sources.MainFile,
             sources.Files,
             sources.Dependencies,
-            repository is null ? [] : [repository]);
+            repository is null ? [] : [repository])
+        {
+            Build = sources.Build,
+        };
 
         var optionsNode = new ConfigObjectBuilder();
         foreach (var (key, value) in options.ToMeta())
