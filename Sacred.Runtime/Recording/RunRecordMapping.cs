@@ -200,12 +200,17 @@ internal static class RunRecordMapping
             node.Add("priority", ConfigNode.From(priority));
         }
 
+        if (meta.RerunOf is not null)
+        {
+            node.Add("rerun_of", ConfigNode.From(meta.RerunOf));
+        }
+
         return node.Build();
     }
 
     /// <summary>Reads Sacred's <c>meta</c> back.</summary>
     public static MetaInfo ReadMeta(ConfigNode node) =>
-        new(
+        new MetaInfo(
             Text(node, "command") ?? "",
             node.Get("options") ?? ConfigNode.Null,
             Text(node, "comment"),
@@ -216,7 +221,10 @@ internal static class RunRecordMapping
                 { Kind: ConfigNodeKind.Float } p => p.FloatValue,
                 { Kind: ConfigNodeKind.Integer } p => p.IntegerValue,
                 _ => null,
-            });
+            })
+        {
+            RerunOf = Text(node, "rerun_of"),
+        };
 
     /// <summary>Sacred's <c>config_modifications</c> keys: <c>modified</c>, <c>added</c>, <c>typechanged</c>.</summary>
     public static ConfigNode Modifications(ConfigModifications modifications)

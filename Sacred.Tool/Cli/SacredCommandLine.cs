@@ -10,8 +10,9 @@ namespace Sacred.Tool.Cli;
 
 /// <summary>
 /// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c> over the
-/// embedded store, as tables or, with <c>--json</c>, as JSON for scripts. Exit codes: 0 success, 1 the store or
-/// run cannot be read, 2 a usage error.
+/// embedded store, as tables or, with <c>--json</c>, as JSON for scripts; <c>rerun ID</c> rebuilds a run from its
+/// record and compares. Exit codes: 0 success, 1 the store or run cannot be read (or rebuilt), 2 a usage error,
+/// 3 a rerun that diverged.
 /// </summary>
 public static class SacredCommandLine
 {
@@ -22,6 +23,7 @@ public static class SacredCommandLine
           sacred metrics ID NAME [--points N] [--store DIR] [--json]
           sacred compare ID ID... [--store DIR] [--json]
           sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]
+          sacred rerun ID [with UPDATE...] [--store DIR] [--keep DIR]
 
         The store is --store DIR, else $SACRED_STORE, else ./sacred_runs (where experiments record by default).
         Sort keys: id, start_time, stop_time, duration, result, status, experiment, metrics.<name>.last|min|max|count;
@@ -30,7 +32,7 @@ public static class SacredCommandLine
 
         """;
 
-    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "board", "help"];
+    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "board", "rerun", "help"];
 
     /// <summary>Runs one command.</summary>
     /// <param name="args">The arguments.</param>
@@ -62,6 +64,8 @@ public static class SacredCommandLine
                     return MetricsCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(ToolOptions.Points), 2, 2, "metrics ID NAME"), console, stdout);
                 case "board":
                     return BoardCommand.Run(rest, stdout, stderr);
+                case "rerun":
+                    return RerunCommand.Run(ToolArguments.Parse(rest, [ToolOptions.Keep, ToolOptions.Store], 1, int.MaxValue, "rerun ID [with UPDATE...]"), stdout, stderr);
                 case "compare":
                     return CompareCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 2, int.MaxValue, "compare ID ID..."), console, stdout);
                 default:

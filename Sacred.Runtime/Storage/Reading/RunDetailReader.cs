@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
 using Sacred.Generated;
 using Sacred.Recording;
-using Sacred.Storage.Writing;
 
 namespace Sacred.Storage.Reading;
 
@@ -49,9 +48,9 @@ internal static class RunDetailReader
             while (reader.Read())
             {
                 var path = reader.GetString(0);
-                if (path.StartsWith(RunWriter.BuildFilePathPrefix, StringComparison.Ordinal))
+                if (path.StartsWith(StoreLayout.BuildFilePathPrefix, StringComparison.Ordinal))
                 {
-                    buildFiles.Add(new StoredSource(path[RunWriter.BuildFilePathPrefix.Length..], reader.GetString(1), reader.GetString(2)));
+                    buildFiles.Add(new StoredSource(path[StoreLayout.BuildFilePathPrefix.Length..], reader.GetString(1), reader.GetString(2)));
                 }
                 else
                 {

@@ -18,12 +18,6 @@ internal sealed class RunWriter
     /// <summary>The most chars one output row holds, so paging never loads a huge row.</summary>
     public const int MaxOutputChunkChars = 65_536;
 
-    /// <summary>
-    /// The prefix of a build file's path in <c>run_sources</c> (<c>build:</c> + its path relative to the repository
-    /// root), so build files share the sources' table, content store and deletion rules without a schema change.
-    /// </summary>
-    public const string BuildFilePathPrefix = "build:";
-
     private readonly SqliteConnection _connection;
     private readonly ContentStore _files;
     private readonly Dictionary<string, MetricState> _metrics = new(StringComparer.Ordinal);
@@ -60,7 +54,7 @@ internal sealed class RunWriter
 
         foreach (var file in run.Experiment.Build?.Files ?? [])
         {
-            sources.Add((file with { Path = BuildFilePathPrefix + file.Path }, files.Put(Encoding.UTF8.GetBytes(file.Text))));
+            sources.Add((file with { Path = StoreLayout.BuildFilePathPrefix + file.Path }, files.Put(Encoding.UTF8.GetBytes(file.Text))));
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
