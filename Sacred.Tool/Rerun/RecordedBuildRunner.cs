@@ -14,13 +14,13 @@ namespace Sacred.Tool.Rerun;
 /// </summary>
 internal static class RecordedBuildRunner
 {
-    /// <summary>Builds the project; returns the path of the built assembly.</summary>
+    /// <summary>Builds the project (leaving no build server behind); returns the path of the built assembly.</summary>
     /// <exception cref="RerunException">The build failed, or restore chose other package versions than recorded.</exception>
     public static string Build(string project, StoredBuild build, string label)
     {
         var directory = Path.GetDirectoryName(project)!;
         List<string> framework = build.TargetFramework.Length > 0 ? ["-f", build.TargetFramework] : [];
-        var built = ToolProcess.Run("dotnet", ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", .. framework], directory);
+        var built = ToolProcess.Run("dotnet", ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "--disable-build-servers", .. framework], directory);
         if (built.ExitCode != 0)
         {
             var error = (built.Stdout + "\n" + built.Stderr).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))

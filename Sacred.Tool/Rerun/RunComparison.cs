@@ -21,7 +21,7 @@ internal static partial class RunComparison
         Status(recorded, rerun),
         Config(recorded.Config, rerun.Config),
         Result(recorded.Summary.Result, rerun.Summary.Result),
-        Metrics(store, recorded, rerun),
+        .. Metrics(store, recorded, rerun),
         Output(store, recorded, rerun),
     ];
 
@@ -48,49 +48,73 @@ internal static partial class RunComparison
             ? new("result: equal", true)
             : new($"result: {Show(rerun)}, recorded {Show(recorded)}", false);
 
-    private static ComparisonLine Metrics(RunStore store, RunDetail recorded, RunDetail rerun)
+    /// <summary>One line per metric series: equal point by point, or its first divergence.</summary>
+    private static IEnumerable<ComparisonLine> Metrics(RunStore store, RunDetail recorded, RunDetail rerun)
     {
         var names = recorded.Metrics.Select(m => m.Name).Union(rerun.Metrics.Select(m => m.Name)).Order(StringComparer.Ordinal).ToList();
-        long points = 0;
-        foreach (var name in names)
-        {
-            var left = store.GetMetric(recorded.Summary.Id, name, int.MaxValue)?.Points ?? [];
-            var right = store.GetMetric(rerun.Summary.Id, name, int.MaxValue)?.Points ?? [];
-            for (var i = 0; i < Math.Max(left.Count, right.Count); i++)
-            {
-                if (i >= left.Count || i >= right.Count)
-                {
-                    var (extra, where) = i >= left.Count ? (right[i], "only now") : (left[i], "only recorded");
-                    return new($"metrics: {name} diverges at step {extra.Step}: {Number(extra.Value)} {where} ({left.Count} points recorded, {right.Count} now)", false);
-                }
+        return names.Count == 0 ? [new("metrics: none recorded, none now", true)] : names.Select(name => Metric(store, name, recorded, rerun));
+    }
 
-                if (left[i].Step != right[i].Step || !SameValue(left[i].Value, right[i].Value))
-                {
-                    return new($"metrics: {name} diverges at step {left[i].Step}: {Number(left[i].Value)} recorded, {Number(right[i].Value)} now" + (left[i].Step != right[i].Step ? $" (step {right[i].Step})" : string.Empty), false);
-                }
+    private static ComparisonLine Metric(RunStore store, string name, RunDetail recorded, RunDetail rerun)
+    {
+        var left = store.GetMetric(recorded.Summary.Id, name, int.MaxValue)?.Points ?? [];
+        var right = store.GetMetric(rerun.Summary.Id, name, int.MaxValue)?.Points ?? [];
+        for (var i = 0; i < Math.Max(left.Count, right.Count); i++)
+        {
+            if (i >= left.Count || i >= right.Count)
+            {
+                var (extra, where) = i >= left.Count ? (right[i], "only now") : (left[i], "only recorded");
+                return new($"metric {name}: diverges at step {extra.Step}: {Number(extra.Value)} {where} ({left.Count} points recorded, {right.Count} now)", false);
             }
 
-            points += left.Count;
+            if (left[i].Step != right[i].Step || !left[i].Value.Equals(right[i].Value))
+            {
+                var steps = left[i].Step != right[i].Step ? $" (at step {right[i].Step})" : string.Empty;
+                return new($"metric {name}: diverges at step {left[i].Step}: {Number(left[i].Value)} recorded, {Number(right[i].Value)} now{steps}", false);
+            }
         }
 
-        return new($"metrics: equal, {names.Count} series, {points} points step by step", true);
+        return new($"metric {name}: equal, {left.Count} point{(left.Count == 1 ? string.Empty : "s")} step by step", true);
     }
 
     private static ComparisonLine Output(RunStore store, RunDetail recorded, RunDetail rerun)
     {
         var left = Lines(store, recorded);
         var right = Lines(store, rerun);
-        for (var i = 0; i < Math.Max(left.Length, right.Length); i++)
+        if (left.SequenceEqual(right))
         {
-            var l = i < left.Length ? left[i] : "(end)";
-            var r = i < right.Length ? right[i] : "(end)";
-            if (l != r)
-            {
-                return new($"output: differs at line {i + 1}: \"{l}\" recorded, \"{r}\" now", false);
-            }
+            return new($"output: equal, {left.Length} lines (times and run ids ignored)", true);
         }
 
-        return new($"output: equal, {left.Length} lines (times and run ids ignored)", true);
+        // stdout and stderr reach the capture through separate pipes, so how their lines interleave can change from
+        // one run to the next; the same lines in another order between the streams are the same output.
+        var missing = Except(left, right);
+        var extra = Except(right, left);
+        if (missing is null && extra is null)
+        {
+            return new($"output: equal, {left.Length} lines (times and run ids ignored; stdout and stderr interleaved differently)", true);
+        }
+
+        return missing is not null
+            ? new($"output: differs: \"{missing}\" (line {Array.IndexOf(left, missing) + 1} recorded) is not in the new output", false)
+            : new($"output: differs: \"{extra}\" (line {Array.IndexOf(right, extra) + 1} now) was not in the recorded output", false);
+    }
+
+    /// <summary>The first line of <paramref name="lines"/> that <paramref name="other"/> lacks, counting repeats; null when none.</summary>
+    private static string? Except(string[] lines, string[] other)
+    {
+        var counts = other.GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (!counts.TryGetValue(line, out var count) || count == 0)
+            {
+                return line;
+            }
+
+            counts[line] = count - 1;
+        }
+
+        return null;
     }
 
     /// <summary>The captured output without what differs between any two runs: clock times, durations and the run id.</summary>
@@ -123,8 +147,6 @@ internal static partial class RunComparison
             leaves[path] = value.ToJson(indented: false);
         }
     }
-
-    private static bool SameValue(double left, double right) => left.Equals(right);
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -25,9 +25,7 @@ internal static class ToolProcess
             start.ArgumentList.Add(argument);
         }
 
-        // The child is a build or an experiment of its own, not a test host or an MSBuild node of ours.
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDNOINPROCNODE"] = null;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
