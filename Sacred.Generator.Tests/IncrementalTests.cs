@@ -60,6 +60,7 @@ public sealed class IncrementalTests
 
         Assert.Empty(diagnostics);
         Assert.DoesNotContain(SacredGenerator.Steps.Sources, result.TrackedSteps.Keys);
+        Assert.DoesNotContain(SacredGenerator.Steps.Build, result.TrackedSteps.Keys);
         Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.EndsWith(".Sources.g.cs", StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }

@@ -27,6 +27,7 @@ public sealed class SacredGenerator : IIncrementalGenerator
         public const string Diagnostics = nameof(Diagnostics);
         public const string Targets = nameof(Targets);
         public const string Sources = nameof(Sources);
+        public const string Build = nameof(Build);
         public const string EntryPointStubs = nameof(EntryPointStubs);
     }
 
@@ -44,9 +45,12 @@ public sealed class SacredGenerator : IIncrementalGenerator
                 static (ctx, ct) => OwnerParser.Parse(ctx, OwnerKind.Ingredient, ct))
             .WithTrackingName(Steps.Ingredients);
 
+        // Files the build hands over for a rerun (global.json, project.assets.json, ...) are not config files.
         var jsonFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, ct) => ConfigFileReader.Read(file, ct))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => BuildInputReader.Role(pair.Right.GetOptions(pair.Left)).Length == 0)
+            .Select(static (pair, ct) => ConfigFileReader.Read(pair.Left, ct))
             .Collect()
             .Select(static (files, _) => files.ToEquatableArray())
             .WithTrackingName(Steps.JsonFiles);
@@ -79,8 +83,17 @@ public sealed class SacredGenerator : IIncrementalGenerator
         var targets = boundExperiments
             .Select(static (model, _) => new ExperimentTarget(model!.Owner.Namespace, model.Owner.ClassName, model.Owner.FilePath))
             .WithTrackingName(Steps.Targets);
-        context.RegisterImplementationSourceOutput(targets.Combine(sources), static (spc, pair) =>
-            spc.AddSource(SourcesEmitter.HintName(pair.Left!), SourcesEmitter.Emit(pair.Left!, pair.Right)));
+        // What a rerun needs to rebuild the experiment, from the build (Sacred.BuildInputs.targets): as the sources,
+        // read and hashed for builds only.
+        var build = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => BuildInputReader.ReadFile(pair.Left, BuildInputReader.Role(pair.Right.GetOptions(pair.Left)), ct))
+            .Collect()
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => BuildInputReader.Read(pair.Left, pair.Right.GlobalOptions))
+            .WithTrackingName(Steps.Build);
+        context.RegisterImplementationSourceOutput(targets.Combine(sources).Combine(build), static (spc, pair) =>
+            spc.AddSource(SourcesEmitter.HintName(pair.Left.Left!), SourcesEmitter.Emit(pair.Left.Left!, pair.Left.Right, pair.Right)));
     }
 
     private static IncrementalValuesProvider<GenerationModel?> Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<(Result<OwnerModel> Left, EquatableArray<JsonFileModel> Right)> owners)

@@ -31,6 +31,17 @@ public sealed partial class PackageTests(PackagedProject project) : IClassFixtur
         Assert.Equal(0.1, detail.Config.Get("learning_rate")!.FloatValue);        // experiment.json, the [ConfigFile]
         Assert.Equal(512, detail.Config.Get("samples")!.IntegerValue);
         Assert.Contains(detail.Metrics, metric => metric.Name == "training.loss");
+
+        // What a rerun needs, recorded through the package's targets: the root is the project folder here (no
+        // global.json or Directory.Build.props above it), the Sacred package at its exact version.
+        var build = detail.Experiment.Build;
+        Assert.NotNull(build);
+        Assert.Equal("Demo.csproj", build.ProjectPath);
+        Assert.Equal("net10.0", build.TargetFramework);
+        Assert.Contains(new Sacred.Generated.DependencyInfo("Sacred", project.Version), build.Packages);
+        Assert.Contains(build.Files, file => file.Path == "Demo.csproj");
+        Assert.Contains(build.Files, file => file.Path == "experiment.json");
+        Assert.Empty(build.ProjectReferences);
     }
 
     [Fact]
@@ -106,6 +117,7 @@ public sealed partial class PackageTests(PackagedProject project) : IClassFixtur
         var names = runtime.Entries.Select(entry => entry.FullName).ToHashSet();
         Assert.Contains("analyzers/dotnet/cs/Sacred.Generator.dll", names);
         Assert.Contains("buildTransitive/Sacred.targets", names);
+        Assert.Contains("buildTransitive/Sacred.BuildInputs.targets", names);
         Assert.Contains("lib/net10.0/Sacred.Runtime.dll", names);
         Assert.Contains("lib/net10.0/Sacred.Runtime.xml", names);
         Assert.Contains("README.md", names);

@@ -62,6 +62,13 @@ internal static class Processes
         return Path.Combine(RepositoryRoot(), "samples", "QuickStart", "bin", configuration, "net10.0", "quickstart.dll");
     }
 
+    /// <summary>The <c>sacred</c> command as built alongside this test project (same configuration).</summary>
+    public static string SacredToolDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Path.Combine(RepositoryRoot(), "Sacred.Tool", "bin", configuration, "net10.0", "sacred.dll");
+    }
+
     /// <summary>The capture probe experiment (tests/fixtures/CaptureProbe) as built alongside this test project.</summary>
     public static string CaptureProbeDll()
     {

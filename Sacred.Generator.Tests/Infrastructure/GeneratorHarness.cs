@@ -110,6 +110,30 @@ internal static class GeneratorHarness
             new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ProjectDir"] = ProjectDirectory }),
             new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>
+    /// Runs the generator as an MSBuild build does with Sacred.BuildInputs.targets: the build properties and the
+    /// additional files with their SacredBuildInput role (empty for the project's own AdditionalFiles).
+    /// </summary>
+    public static HarnessResult RunWithBuild(string source, Dictionary<string, string> buildProperties, params (string Path, string Text, string Role)[] additionalFiles)
+    {
+        var global = new Dictionary<string, string> { ["build_property.ProjectDir"] = ProjectDirectory };
+        foreach (var (name, value) in buildProperties)
+        {
+            global["build_property." + name] = value;
+        }
+
+        var files = additionalFiles
+            .Where(f => f.Role.Length > 0)
+            .ToDictionary(f => f.Path, f => new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SacredBuildInput"] = f.Role });
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new SacredGenerator().AsSourceGenerator() },
+            additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            ParseOptions,
+            new TestOptionsProvider(global, files),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return RunDriver(driver, CreateCompilation(new[] { (SourcePath, source) }));
+    }
+
     public static HarnessResult RunDriver(GeneratorDriver driver, CSharpCompilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);

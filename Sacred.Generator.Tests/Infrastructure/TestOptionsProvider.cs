@@ -9,14 +9,26 @@ namespace Sacred.Generator.Tests.Infrastructure;
 internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly Options _global;
+    private readonly Dictionary<string, Options> _files = new();
 
     public TestOptionsProvider(Dictionary<string, string> globalOptions) => _global = new Options(globalOptions);
+
+    /// <summary>With item metadata per additional file path (build_metadata.AdditionalFiles.*).</summary>
+    public TestOptionsProvider(Dictionary<string, string> globalOptions, Dictionary<string, Dictionary<string, string>> fileOptions)
+        : this(globalOptions)
+    {
+        foreach (var (path, options) in fileOptions)
+        {
+            _files[path] = new Options(options);
+        }
+    }
 
     public override AnalyzerConfigOptions GlobalOptions => _global;
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        _files.TryGetValue(textFile.Path, out var options) ? options : Options.Empty;
 
     private sealed class Options : AnalyzerConfigOptions
     {

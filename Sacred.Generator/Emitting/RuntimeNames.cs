@@ -22,6 +22,7 @@ internal static class RuntimeNames
     public const string SourceFileInfo = "global::Sacred.Generated.SourceFileInfo";
     public const string DependencyInfo = "global::Sacred.Generated.DependencyInfo";
     public const string MongoObserverFactoryContract = "global::Sacred.Recording.IMongoObserverFactory";
+    public const string ExperimentBuild = "global::Sacred.Generated.ExperimentBuild";
 
     /// <summary>The hidden member of <see cref="Run"/> holding the run's generated config state.</summary>
     public const string RunConfigState = "ConfigState";

@@ -5,10 +5,10 @@ using static Sacred.Generator.Emitting.RuntimeNames;
 
 namespace Sacred.Generator.Emitting;
 
-/// <summary>Emits an experiment's compile-time record of its sources and dependencies.</summary>
+/// <summary>Emits an experiment's compile-time record of its sources, dependencies and (from MSBuild) its build.</summary>
 internal static class SourcesEmitter
 {
-    public static string Emit(ExperimentTarget target, SourcesModel sources) => Code.File(target.Namespace, Code.Of($$"""
+    public static string Emit(ExperimentTarget target, SourcesModel sources, BuildModel? build) => Code.File(target.Namespace, Code.Of($$"""
         partial class {{target.ClassName}}
         {
             private static readonly {{ExperimentSources}} __SacredSources = new(
@@ -21,7 +21,7 @@ internal static class SourcesEmitter
                 new {{DependencyInfo}}[]
                 {
                     {{Code.Lines(sources.Dependencies.Select(d => $"new({CSharp.Literal(d.Name)}, {CSharp.Literal(d.Version)}),"))}}
-                });
+                }{{(build is null ? string.Empty : ",\n" + Build(build))}});
 
             static partial void __SacredReadSources(ref {{ExperimentSources}}? sources) => sources = __SacredSources;
         }
@@ -29,4 +29,24 @@ internal static class SourcesEmitter
 
     public static string HintName(ExperimentTarget target) =>
         (target.Namespace.Length == 0 ? string.Empty : target.Namespace + ".") + target.ClassName + ".Sources.g.cs";
+
+    private static string Build(BuildModel build) => Code.Of($$"""
+        new {{ExperimentBuild}}(
+            {{CSharp.Literal(build.RepositoryRoot)}},
+            {{CSharp.Literal(build.ProjectPath)}},
+            {{CSharp.Literal(build.TargetFramework)}},
+            {{CSharp.Literal(build.SdkVersion)}},
+            new {{SourceFileInfo}}[]
+            {
+                {{Code.Lines(build.Files.Select(f => $"new({CSharp.Literal(f.Path)}, {CSharp.Literal(f.Md5)}, {CSharp.Literal(f.Text)}),"))}}
+            },
+            new {{DependencyInfo}}[]
+            {
+                {{Code.Lines(build.Packages.Select(d => $"new({CSharp.Literal(d.Name)}, {CSharp.Literal(d.Version)}),"))}}
+            },
+            new string[]
+            {
+                {{Code.Lines(build.ProjectReferences.Select(r => CSharp.Literal(r) + ","))}}
+            })
+        """);
 }

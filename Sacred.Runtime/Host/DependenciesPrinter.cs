@@ -7,6 +7,8 @@ namespace Sacred.Host;
 /// <summary>
 /// Renders <c>print_dependencies</c> as Sacred does: <c>Dependencies:</c>, <c>Sources:</c> and, when the
 /// experiment lives in a git repository, <c>Version Control:</c> (an <c>M</c> marks a dirty tree), then a blank line.
+/// Where the build recorded what a rerun needs, a <c>Build:</c> section after the sources names the project,
+/// target framework and SDK, the restored packages, the project references and the build's files.
 /// </summary>
 internal static class DependenciesPrinter
 {
@@ -24,6 +26,11 @@ internal static class DependenciesPrinter
             text.Append($"  {file.Path,-43}  {file.Md5}\n");
         }
 
+        if (sources.Build is { } build)
+        {
+            AppendBuild(text, build);
+        }
+
         if (repository is not null)
         {
             var mark = repository.Dirty ? Ansi.Paint("M", Ansi.Red, color) : " ";
@@ -31,5 +38,27 @@ internal static class DependenciesPrinter
         }
 
         return text.Append('\n').ToString();
+    }
+
+    private static void AppendBuild(StringBuilder text, ExperimentBuild build)
+    {
+        text.Append($"Build: {build.ProjectPath} ({build.TargetFramework}, SDK {build.SdkVersion})\n");
+        text.Append("  Packages:\n");
+        foreach (var package in build.Packages)
+        {
+            text.Append($"    {package.Name,-50} == {package.Version}\n");
+        }
+
+        text.Append("  Project references:\n");
+        foreach (var reference in build.ProjectReferences)
+        {
+            text.Append($"    {reference}\n");
+        }
+
+        text.Append("  Files:\n");
+        foreach (var file in build.Files)
+        {
+            text.Append($"    {file.Path,-41}  {file.Md5}\n");
+        }
     }
 }

@@ -69,7 +69,7 @@ public sealed class EmbeddedStoreQueue : IRunQueue
                     WHERE r.status = 'QUEUED' AND r.experiment_name = $experiment
                       AND ($sources IS NULL OR $sources IS (
                           SELECT group_concat(s.path || char(31) || s.md5, char(30) ORDER BY s.path)
-                          FROM run_sources s WHERE s.run_id = r.id))
+                          FROM run_sources s WHERE s.run_id = r.id AND s.path NOT LIKE 'build:%'))
                     ORDER BY coalesce(r.priority, 0) DESC, r.id
                     LIMIT 1)
                   AND status = 'QUEUED'
@@ -122,7 +122,7 @@ public sealed class EmbeddedStoreQueue : IRunQueue
                       AND ((r.status = 'RUNNING' AND r.lease_expires IS NOT NULL)
                         OR (r.status = 'QUEUED' AND ($sources IS NULL OR $sources IS (
                               SELECT group_concat(s.path || char(31) || s.md5, char(30) ORDER BY s.path)
-                              FROM run_sources s WHERE s.run_id = r.id)))));
+                              FROM run_sources s WHERE s.run_id = r.id AND s.path NOT LIKE 'build:%')))));
                 """;
             command.Parameters.AddWithValue("$experiment", filter.Experiment);
             command.Parameters.AddWithValue("$sources", (object?)SourcesKey(filter) ?? DBNull.Value);
@@ -196,7 +196,10 @@ public sealed class EmbeddedStoreQueue : IRunQueue
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
-    /// <summary>The sources as the claim query concatenates a run's <c>run_sources</c>: sorted by path, path and MD5 joined.</summary>
+    /// <summary>
+    /// The sources as the claim query concatenates a run's <c>run_sources</c>: sorted by path, path and MD5 joined. Only the
+    /// compiled sources count; the build files recorded beside them (<c>build:</c> rows) do not decide whether a build matches.
+    /// </summary>
     private static string? SourcesKey(QueueFilter filter)
     {
         if (filter.Sources is not { } sources)

@@ -17,4 +17,8 @@ public sealed record ExperimentInfo(
     string MainFile,
     IReadOnlyList<SourceFileInfo> Sources,
     IReadOnlyList<DependencyInfo> Dependencies,
-    IReadOnlyList<GitRepository> Repositories);
+    IReadOnlyList<GitRepository> Repositories)
+{
+    /// <summary>What a rebuild needs beyond <see cref="Sources"/> (files, packages, framework, SDK); null where the build did not say.</summary>
+    public ExperimentBuild? Build { get; init; }
+}

@@ -15,4 +15,11 @@ public sealed record MetaInfo(
     string? Comment,
     IReadOnlyList<string> NamedConfigs,
     ConfigNode ConfigUpdates,
-    double? Priority);
+    double? Priority)
+{
+    /// <summary>
+    /// The run this one re-runs (<c>sacred rerun ID</c>, which sets <c>SACRED_RERUN_OF</c> for the rebuilt
+    /// experiment); null for an ordinary run. Recorded as <c>meta.rerun_of</c>.
+    /// </summary>
+    public string? RerunOf { get; init; }
+}

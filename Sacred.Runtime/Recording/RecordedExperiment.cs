@@ -17,4 +17,8 @@ internal sealed record RecordedExperiment(
     string MainFile,
     IReadOnlyList<KeyValuePair<string, ConfigNode>> Sources,
     IReadOnlyList<DependencyInfo> Dependencies,
-    IReadOnlyList<GitRepository> Repositories);
+    IReadOnlyList<GitRepository> Repositories)
+{
+    /// <summary>The recorded build (<c>experiment.build</c>), its files still <c>[path, reference]</c> pairs; null when none was recorded.</summary>
+    public RecordedBuild? Build { get; init; }
+}

@@ -25,6 +25,11 @@ internal static class RunRecordMapping
     {
         var node = new ConfigObjectBuilder();
         node.Add("base_dir", ConfigNode.From(experiment.BaseDirectory));
+        if (experiment.Build is { } build)
+        {
+            node.Add("build", Build(build, sourceReference));
+        }
+
         node.Add("dependencies", ConfigNode.FromList(experiment.Dependencies, d => ConfigNode.From(d.Name + "==" + d.Version)));
         node.Add("mainfile", ConfigNode.From(experiment.MainFile));
         node.Add("name", ConfigNode.From(experiment.Name));
@@ -38,13 +43,7 @@ internal static class RunRecordMapping
     /// <summary>Reads Sacred's <c>experiment</c> back; the sources stay <c>[path, reference]</c> pairs.</summary>
     public static RecordedExperiment ReadExperiment(ConfigNode node)
     {
-        var dependencies = new List<DependencyInfo>();
-        foreach (var item in Items(node, "dependencies"))
-        {
-            var text = item.Kind == ConfigNodeKind.String ? item.StringValue : item.ToJson(indented: false);
-            var split = text.IndexOf("==", StringComparison.Ordinal);
-            dependencies.Add(split < 0 ? new DependencyInfo(text, "") : new DependencyInfo(text[..split], text[(split + 2)..]));
-        }
+        var dependencies = Dependencies(Items(node, "dependencies"));
 
         var repositories = new List<GitRepository>();
         foreach (var item in Items(node, "repositories"))
@@ -55,22 +54,70 @@ internal static class RunRecordMapping
                 item.Get("dirty") is { Kind: ConfigNodeKind.Bool } dirty && dirty.BoolValue));
         }
 
-        var sources = new List<KeyValuePair<string, ConfigNode>>();
-        foreach (var item in Items(node, "sources"))
-        {
-            if (item.Items is [{ Kind: ConfigNodeKind.String } path, var reference])
-            {
-                sources.Add(new(path.StringValue, reference));
-            }
-        }
-
         return new RecordedExperiment(
             Text(node, "name") ?? "",
             Text(node, "base_dir") ?? "",
             Text(node, "mainfile") ?? "",
-            sources,
+            PathReferences(Items(node, "sources")),
             dependencies,
-            repositories);
+            repositories)
+        {
+            Build = node.Get("build") is { Kind: ConfigNodeKind.Object } build ? ReadBuild(build) : null,
+        };
+    }
+
+    /// <summary>
+    /// <c>experiment.build</c>: what a rerun needs beyond the sources. Files are <c>[path, reference]</c> pairs as the
+    /// sources are, their paths relative to <c>repository_root</c>; packages are <c>"id==version"</c>.
+    /// </summary>
+    private static ConfigNode Build(ExperimentBuild build, Func<SourceFileInfo, ConfigNode> sourceReference)
+    {
+        var node = new ConfigObjectBuilder();
+        node.Add("files", ConfigNode.FromList(build.Files, file => ConfigNode.FromItems([ConfigNode.From(file.Path), sourceReference(file)])));
+        node.Add("packages", ConfigNode.FromList(build.Packages, p => ConfigNode.From(p.Name + "==" + p.Version)));
+        node.Add("project", ConfigNode.From(build.ProjectPath));
+        node.Add("project_references", Strings(build.ProjectReferences));
+        node.Add("repository_root", ConfigNode.From(build.RepositoryRoot));
+        node.Add("sdk_version", ConfigNode.From(build.SdkVersion));
+        node.Add("target_framework", ConfigNode.From(build.TargetFramework));
+        return node.Build();
+    }
+
+    private static RecordedBuild ReadBuild(ConfigNode node) =>
+        new(
+            Text(node, "repository_root") ?? "",
+            Text(node, "project") ?? "",
+            Text(node, "target_framework") ?? "",
+            Text(node, "sdk_version") ?? "",
+            PathReferences(Items(node, "files")),
+            Dependencies(Items(node, "packages")),
+            StringList(node.Get("project_references")));
+
+    private static List<KeyValuePair<string, ConfigNode>> PathReferences(IReadOnlyList<ConfigNode> items)
+    {
+        var pairs = new List<KeyValuePair<string, ConfigNode>>();
+        foreach (var item in items)
+        {
+            if (item.Items is [{ Kind: ConfigNodeKind.String } path, var reference])
+            {
+                pairs.Add(new(path.StringValue, reference));
+            }
+        }
+
+        return pairs;
+    }
+
+    private static List<DependencyInfo> Dependencies(IReadOnlyList<ConfigNode> items)
+    {
+        var dependencies = new List<DependencyInfo>();
+        foreach (var item in items)
+        {
+            var text = item.Kind == ConfigNodeKind.String ? item.StringValue : item.ToJson(indented: false);
+            var split = text.IndexOf("==", StringComparison.Ordinal);
+            dependencies.Add(split < 0 ? new DependencyInfo(text, "") : new DependencyInfo(text[..split], text[(split + 2)..]));
+        }
+
+        return dependencies;
     }
 
     /// <summary>Sacred's <c>host</c>, with <c>dotnet_version</c> where Sacred has <c>python_version</c>.</summary>
@@ -153,12 +200,17 @@ internal static class RunRecordMapping
             node.Add("priority", ConfigNode.From(priority));
         }
 
+        if (meta.RerunOf is not null)
+        {
+            node.Add("rerun_of", ConfigNode.From(meta.RerunOf));
+        }
+
         return node.Build();
     }
 
     /// <summary>Reads Sacred's <c>meta</c> back.</summary>
     public static MetaInfo ReadMeta(ConfigNode node) =>
-        new(
+        new MetaInfo(
             Text(node, "command") ?? "",
             node.Get("options") ?? ConfigNode.Null,
             Text(node, "comment"),
@@ -169,7 +221,10 @@ internal static class RunRecordMapping
                 { Kind: ConfigNodeKind.Float } p => p.FloatValue,
                 { Kind: ConfigNodeKind.Integer } p => p.IntegerValue,
                 _ => null,
-            });
+            })
+        {
+            RerunOf = Text(node, "rerun_of"),
+        };
 
     /// <summary>Sacred's <c>config_modifications</c> keys: <c>modified</c>, <c>added</c>, <c>typechanged</c>.</summary>
     public static ConfigNode Modifications(ConfigModifications modifications)

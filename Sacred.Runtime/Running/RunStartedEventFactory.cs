@@ -10,6 +10,9 @@ namespace Sacred.Running;
 /// <summary>Collects what a run records at its start: experiment, sources, git, host, config, meta.</summary>
 internal static class RunStartedEventFactory
 {
+    /// <summary>Set by <c>sacred rerun ID</c> for the rebuilt experiment: the run it re-runs, recorded as <c>meta.rerun_of</c>.</summary>
+    public const string RerunOfVariable = "SACRED_RERUN_OF";
+
     public static RunStartedEvent Create<TState>(
         ExperimentDefinition<TState> definition, string experimentName, CommandInfo command, ConfigBuildResult<TState> config, RunOptions options)
         where TState : class
@@ -22,7 +25,10 @@ internal static class RunStartedEventFactory
             sources.MainFile,
             sources.Files,
             sources.Dependencies,
-            repository is null ? [] : [repository]);
+            repository is null ? [] : [repository])
+        {
+            Build = sources.Build,
+        };
 
         var optionsNode = new ConfigObjectBuilder();
         foreach (var (key, value) in options.ToMeta())
@@ -36,7 +42,10 @@ internal static class RunStartedEventFactory
             updates = updates.WithValue(key, LiteralParser.Parse(value));
         }
 
-        var meta = new MetaInfo(command.Name, optionsNode.Build(), options.Comment, config.NamedConfigs, updates, options.Priority);
+        var meta = new MetaInfo(command.Name, optionsNode.Build(), options.Comment, config.NamedConfigs, updates, options.Priority)
+        {
+            RerunOf = Environment.GetEnvironmentVariable(RerunOfVariable) is { Length: > 0 } rerunOf ? rerunOf : null,
+        };
         var modifications = new ConfigModifications(
             config.Changes.Modified.Order(StringComparer.Ordinal).ToList(),
             config.Changes.Added.Order(StringComparer.Ordinal).ToList(),

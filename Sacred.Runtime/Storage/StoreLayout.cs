@@ -9,6 +9,12 @@ namespace Sacred.Storage;
 /// </summary>
 internal static class StoreLayout
 {
+    /// <summary>
+    /// The prefix of a build file's path in <c>run_sources</c> (<c>build:</c> + its path relative to the repository
+    /// root), so build files share the sources' table, content store and deletion rules without a schema change.
+    /// </summary>
+    public const string BuildFilePathPrefix = "build:";
+
     public const string DatabaseFileName = "runs.db";
 
     public const string FilesFolderName = "files";

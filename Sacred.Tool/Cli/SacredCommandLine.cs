@@ -9,9 +9,10 @@ using Spectre.Console;
 namespace Sacred.Tool.Cli;
 
 /// <summary>
-/// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c>, <c>queue</c>, <c>board</c> and <c>sync</c> over the
-/// embedded store, as tables or, with <c>--json</c>, as JSON for scripts. Exit codes: 0 success, 1 the store or
-/// run cannot be read, 2 a usage error.
+/// The <c>sacred</c> command: <c>ls</c>, <c>show ID</c>, <c>metrics ID NAME</c>, <c>compare ID ID...</c>, <c>queue</c>, <c>board</c> and
+/// <c>sync</c> over the embedded store, as tables or, with <c>--json</c>, as JSON for scripts; <c>rerun ID</c> rebuilds a run from its
+/// record and compares. Exit codes: 0 success, 1 the store or run cannot be read (or rebuilt), 2 a usage error,
+/// 3 a rerun that diverged.
 /// </summary>
 public static class SacredCommandLine
 {
@@ -24,9 +25,11 @@ public static class SacredCommandLine
           sacred queue [--store DIR] [--json]     the QUEUED runs, in the order workers claim them
           sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]
           sacred sync [--store DIR] -m URL
+          sacred rerun ID [with UPDATE...] [--store DIR] [--keep DIR]
 
         sync uploads to MongoDB (mongodb://host:27017/db, or Sacred's host:port:db_name; else $SACRED_MONGO) every run
-        of the store that is not there yet, each exactly once.
+        of the store that is not there yet, each exactly once. rerun rebuilds a run from its record, runs it again and
+        compares: exit 0 reproduced, 3 diverged, 1 cannot be rebuilt.
 
         The store is --store DIR, else $SACRED_STORE, else ./sacred_runs (where experiments record by default).
         Sort keys: id, start_time, stop_time, duration, result, status, experiment, metrics.<name>.last|min|max|count;
@@ -35,7 +38,7 @@ public static class SacredCommandLine
 
         """;
 
-    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "queue", "board", "sync", "help"];
+    private static readonly string[] Commands = ["ls", "show", "metrics", "compare", "queue", "board", "sync", "rerun", "help"];
 
     /// <summary>Runs one command.</summary>
     /// <param name="args">The arguments.</param>
@@ -71,6 +74,8 @@ public static class SacredCommandLine
                     return BoardCommand.Run(rest, stdout, stderr);
                 case "sync":
                     return SyncCommand.Run(rest, stdout, stderr);
+                case "rerun":
+                    return RerunCommand.Run(ToolArguments.Parse(rest, [ToolOptions.Keep, ToolOptions.Store], 1, int.MaxValue, "rerun ID [with UPDATE...]"), stdout, stderr);
                 case "compare":
                     return CompareCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 2, int.MaxValue, "compare ID ID..."), console, stdout);
                 default:

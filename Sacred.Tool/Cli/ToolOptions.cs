@@ -13,6 +13,7 @@ internal static class ToolOptions
     public static readonly CommandLineOption Points = new(null, "points", "N", "About N points at most, downsampled.");
     public static readonly CommandLineOption Store = new(null, "store", "DIR", "The store folder.");
     public static readonly CommandLineOption Json = new(null, "json", null, "JSON for scripts instead of tables.");
+    public static readonly CommandLineOption Keep = new(null, "keep", "DIR", "Rebuild the run in this folder and leave it there.");
 
     /// <summary>A command's own options, plus <c>--store</c> and <c>--json</c> that every command takes.</summary>
     public static IReadOnlyList<CommandLineOption> With(params CommandLineOption[] own) => [.. own, Store, Json];

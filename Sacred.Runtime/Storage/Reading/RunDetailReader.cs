@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
 using Sacred.Generated;
@@ -40,12 +41,21 @@ internal static class RunDetailReader
         }
 
         var sources = new List<StoredSource>();
+        var buildFiles = new List<StoredSource>();
         command.CommandText = "SELECT path, md5, file_hash FROM run_sources WHERE run_id = $run ORDER BY path;";
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                sources.Add(new StoredSource(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                var path = reader.GetString(0);
+                if (path.StartsWith(StoreLayout.BuildFilePathPrefix, StringComparison.Ordinal))
+                {
+                    buildFiles.Add(new StoredSource(path[StoreLayout.BuildFilePathPrefix.Length..], reader.GetString(1), reader.GetString(2)));
+                }
+                else
+                {
+                    sources.Add(new StoredSource(path, reader.GetString(1), reader.GetString(2)));
+                }
             }
         }
 
@@ -85,7 +95,12 @@ internal static class RunDetailReader
             RunRecordMapping.ReadModifications(StoredJson.Read(modifications)),
             RunRecordMapping.ReadMeta(StoredJson.Read(meta)),
             RunRecordMapping.ReadHost(StoredJson.Read(host)),
-            new StoredExperiment(recorded.Name, recorded.BaseDirectory, recorded.MainFile, sources, recorded.Dependencies, recorded.Repositories),
+            new StoredExperiment(recorded.Name, recorded.BaseDirectory, recorded.MainFile, sources, recorded.Dependencies, recorded.Repositories)
+            {
+                Build = recorded.Build is { } build
+                    ? new StoredBuild(build.RepositoryRoot, build.ProjectPath, build.TargetFramework, build.SdkVersion, buildFiles, build.Packages, build.ProjectReferences)
+                    : null,
+            },
             StoredJson.ReadOrNull(info) ?? new ConfigObjectBuilder().Build(),
             failTrace is null ? null : RunRecordMapping.ReadFailTrace(StoredJson.Read(failTrace)),
             artifacts,

@@ -17,4 +17,8 @@ public sealed record StoredExperiment(
     string MainFile,
     IReadOnlyList<StoredSource> Sources,
     IReadOnlyList<DependencyInfo> Dependencies,
-    IReadOnlyList<GitRepository> Repositories);
+    IReadOnlyList<GitRepository> Repositories)
+{
+    /// <summary>What the run recorded for rebuilding it (<c>sacred rerun</c>); null for runs recorded without it.</summary>
+    public StoredBuild? Build { get; init; }
+}

@@ -56,6 +56,11 @@ internal sealed class RunWriter
             sources.Add((source, files.Put(Encoding.UTF8.GetBytes(source.Text))));
         }
 
+        foreach (var file in run.Experiment.Build?.Files ?? [])
+        {
+            sources.Add((file with { Path = StoreLayout.BuildFilePathPrefix + file.Path }, files.Put(Encoding.UTF8.GetBytes(file.Text))));
+        }
+
         if (queued)
         {
             // A queued run's start is all this process records: it must be on disk when -q returns.
