@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves the board is Native AOT clean: publishes the sacred command (which hosts Sacred.Board) with
-# PublishAot=true and warnings as errors, records a QuickStart run into a scratch store, serves it with the
+# PublishAot (set in Sacred.Tool.csproj: a global -p:PublishAot=true would reach the netstandard2.0 generator
+# and fail with NETSDK1207) and warnings as errors, records a QuickStart run into a scratch store, serves it with the
 # native binary and asks its API for the runs (a query with a regular expression included).
 # Usage: build/board-aot.sh        (takes a few minutes: the AOT compile of ASP.NET Core)
 set -euo pipefail
@@ -14,7 +15,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet publish Sacred.Tool/Sacred.Tool.csproj -c Release -r linux-x64 -p:PublishAot=true -warnaserror \
+dotnet publish Sacred.Tool/Sacred.Tool.csproj -c Release -r linux-x64 -warnaserror \
     --artifacts-path "$scratch/artifacts" -o publish/sacred -nologo | tee "$scratch/publish.log" | grep -E "warning|error|->" || true
 if grep -qE "warning [A-Z]+[0-9]+" "$scratch/publish.log"; then
     echo "FAILED: the AOT publish has warnings"
