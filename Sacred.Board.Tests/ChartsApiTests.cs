@@ -65,6 +65,31 @@ public sealed class ChartsApiTests : IClassFixture<ChartsHost>
     }
 
     [Fact]
+    public async Task Buckets_of_thousands_of_points_read_block_summaries_and_still_keep_every_spike()
+    {
+        var id = _host.Ids["sgd"];
+        var (spikeStep, spike) = ChartsHost.Spike(2);
+        foreach (var path in new[] { "points=100", "points=100", "points=50&from=10000&to=140000" })
+        {
+            var series = await _host.Json($"/api/runs/{id}/metrics?name=loss&{path}");
+            var steps = Longs(series.GetProperty("steps"));
+            var values = Doubles(series.GetProperty("values"));
+            var lo = Doubles(series.GetProperty("lo"));
+            var hi = Doubles(series.GetProperty("hi"));
+            Assert.True(series.GetProperty("downsampled").GetBoolean());
+            Assert.InRange(steps.Length, 2, path.StartsWith("points=100", StringComparison.Ordinal) ? 100 : 50);
+            Assert.Equal(spike, values[Array.IndexOf(steps, spikeStep)]);
+            Assert.Equal(steps.Order(), steps);
+            Assert.All(Enumerable.Range(0, steps.Length), i => Assert.InRange(values[i], lo[i], hi[i]));
+
+            // The series falls monotonically apart from the spike, so its smallest value is the last one in range.
+            var last = path.Contains("to=", StringComparison.Ordinal) ? 140000 : ChartsHost.Points - 1;
+            Assert.Equal(3.0 / (1 + (0.001 * last)), lo.Min(), 12);
+            Assert.Equal(last, steps[^1]);
+        }
+    }
+
+    [Fact]
     public async Task The_export_streams_every_point_as_a_CSV_attachment()
     {
         var id = _host.Ids["sgd"];

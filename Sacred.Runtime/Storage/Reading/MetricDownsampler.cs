@@ -34,6 +34,9 @@ internal sealed class MetricDownsampler
 
     public bool Downsampled { get; }
 
+    /// <summary>How many consecutive points each bucket holds (at least; a bucket fed whole blocks may hold a block more).</summary>
+    public long BucketSize => _bucketSize;
+
     /// <summary>The band of each point of <see cref="Finish"/> (empty when the series is not downsampled).</summary>
     public IReadOnlyList<MetricBand> Bands => _bands;
 
@@ -108,6 +111,46 @@ internal sealed class MetricDownsampler
             {
                 CloseBucket();
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds a block of consecutive points by its summary. The block goes whole into the current bucket, which closes
+    /// once it holds at least a bucket's worth, so each bucket's min and max stay exact.
+    /// </summary>
+    public void AddBlock(in MetricBlockSummary block)
+    {
+        if (_inBucket == 0)
+        {
+            _first = new Candidate(block.FirstStep, block.FirstValue, block.FirstTimeMs, 0);
+        }
+
+        if (block.HasExtremes)
+        {
+            var min = new Candidate(block.MinStep, block.MinValue, block.MinTimeMs, _inBucket + block.MinIndex);
+            var max = new Candidate(block.MaxStep, block.MaxValue, block.MaxTimeMs, _inBucket + block.MaxIndex);
+            if (!_hasExtremes)
+            {
+                (_min, _max, _hasExtremes) = (min, max, true);
+            }
+            else
+            {
+                if (min.Value < _min.Value)
+                {
+                    _min = min;
+                }
+
+                if (max.Value > _max.Value)
+                {
+                    _max = max;
+                }
+            }
+        }
+
+        _inBucket += block.Count;
+        if (_inBucket >= _bucketSize)
+        {
+            CloseBucket();
         }
     }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.Data.Sqlite;
 
 namespace Sacred.Storage.Reading;
@@ -8,6 +10,12 @@ namespace Sacred.Storage.Reading;
 /// <summary>The board's chart reads: a metric downsampled within a step range, and every point for export.</summary>
 public sealed partial class RunStore
 {
+    /// <summary>At most 1 M block summaries cached (about 100 MB), standing for 268 M points.</summary>
+    private const long MaxSummarisedBlocks = 1 << 20;
+
+    private readonly ConcurrentDictionary<ChunkKey, MetricBlockSummary[]> _chunkSummaries = new();
+    private long _summarisedBlocks;
+
     /// <summary>
     /// Reads a metric's points with steps in [<paramref name="fromStep"/>, <paramref name="toStep"/>]: all of them
     /// when there are at most <paramref name="maxPoints"/>, otherwise the smallest and largest point of each of
@@ -33,6 +41,7 @@ public sealed partial class RunStore
         }
 
         using var connection = Connect();
+        MapForReading(connection);
         using var transaction = connection.BeginTransaction(deferred: true);
         if (FindMetric(connection, transaction, runId, name) is not var (metricId, count))
         {
@@ -40,21 +49,38 @@ public sealed partial class RunStore
         }
 
         var whole = fromStep is null && toStep is null;
-        var chunks = whole ? null : ChunksInRange(connection, transaction, metricId, from, to);
-        var rangeCount = whole ? count : CountInRange(connection, transaction, metricId, chunks!, from, to);
+        var chunks = ListChunks(connection, transaction, metricId, from, to, whole);
+        var rangeCount = whole ? count : CountInRange(connection, transaction, chunks, from, to);
         var sampler = new MetricDownsampler(rangeCount, maxPoints);
+
+        // Buckets of thousands of points are fed whole block summaries (cached per stored chunk, which is never
+        // rewritten), so a 10 M-point series costs kilobytes; only chunks cut by the range edges are read point by point.
+        var coarse = sampler.Downsampled && sampler.BucketSize >= 2 * MetricBlockSummary.Size;
         if (rangeCount > 0)
         {
-            ForEachChunk(connection, transaction, metricId, chunks, (steps, values, times) =>
+            using var decoder = new ChunkDecoder();
+            foreach (var chunk in chunks)
             {
-                if (whole)
+                if (coarse && chunk.Inside)
                 {
-                    sampler.Add(steps, values, times);
-                    return;
+                    foreach (var block in Summary(connection, transaction, chunk, decoder))
+                    {
+                        sampler.AddBlock(block);
+                    }
+
+                    continue;
                 }
 
-                AddInRange(sampler, steps, values, times, from, to);
-            });
+                decoder.Read(connection, transaction, chunk.Id);
+                if (chunk.Inside)
+                {
+                    sampler.Add(decoder.Steps, decoder.Values, decoder.Times);
+                }
+                else
+                {
+                    AddInRange(sampler, decoder.Steps, decoder.Values, decoder.Times, from, to);
+                }
+            }
         }
 
         var points = sampler.Finish();
@@ -121,93 +147,104 @@ public sealed partial class RunStore
     /// first steps never go back, chunk i holds steps from its first step up to chunk i+1's first step; otherwise
     /// every chunk is a candidate and is checked point by point.
     /// </summary>
-    private static List<ChunkSpan> ChunksInRange(SqliteConnection connection, SqliteTransaction transaction, long metricId, long from, long to)
+    private static List<ChunkInfo> ListChunks(SqliteConnection connection, SqliteTransaction transaction, long metricId, long from, long to, bool whole)
     {
-        var all = new List<(long Seq, long FirstStep)>();
+        var all = new List<ChunkInfo>();
         using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT seq, first_step FROM metric_chunks WHERE metric_id = $metric ORDER BY seq;";
+            // length() of a BLOB reads only the record header, and the head comes through incremental BLOB I/O (its
+            // first page): substr() would load every chunk whole.
+            command.CommandText = "SELECT id, seq, first_step, count, length(data) FROM metric_chunks WHERE metric_id = $metric ORDER BY seq;";
             command.Parameters.AddWithValue("$metric", metricId);
             using var reader = command.ExecuteReader();
+            Span<byte> head = stackalloc byte[64];
             while (reader.Read())
             {
-                all.Add((reader.GetInt64(0), reader.GetInt64(1)));
+                var id = reader.GetInt64(0);
+                var length = reader.GetInt64(4);
+                using var blob = new SqliteBlob(connection, "metric_chunks", "data", id, readOnly: true);
+                var read = blob.Read(head[..(int)Math.Min(head.Length, length)]);
+                all.Add(new ChunkInfo(new ChunkKey(metricId, id, reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), length, Fingerprint(head[..read])), true));
             }
+        }
+
+        if (whole)
+        {
+            return all;
         }
 
         var ordered = true;
         for (var i = 1; i < all.Count && ordered; i++)
         {
-            ordered = all[i].FirstStep >= all[i - 1].FirstStep;
+            ordered = all[i].Key.FirstStep >= all[i - 1].Key.FirstStep;
         }
 
-        var spans = new List<ChunkSpan>(all.Count);
+        var chunks = new List<ChunkInfo>(all.Count);
         for (var i = 0; i < all.Count; i++)
         {
             if (!ordered)
             {
-                spans.Add(new ChunkSpan(all[i].Seq, Inside: false));
+                chunks.Add(all[i] with { Inside = false });
                 continue;
             }
 
-            var first = all[i].FirstStep;
-            var next = i + 1 < all.Count ? all[i + 1].FirstStep : (long?)null;
+            var first = all[i].Key.FirstStep;
+            var next = i + 1 < all.Count ? all[i + 1].Key.FirstStep : (long?)null;
             if (first > to || (next is { } n && n < from))
             {
                 continue;
             }
 
-            spans.Add(new ChunkSpan(all[i].Seq, Inside: first >= from && next is { } upper && upper <= to));
+            chunks.Add(all[i] with { Inside = first >= from && next is { } upper && upper <= to });
         }
 
-        return spans;
+        return chunks;
     }
 
-    private long CountInRange(SqliteConnection connection, SqliteTransaction transaction, long metricId, List<ChunkSpan> chunks, long from, long to)
+    private static long CountInRange(SqliteConnection connection, SqliteTransaction transaction, List<ChunkInfo> chunks, long from, long to)
     {
         long count = 0;
-        var inside = new HashSet<long>();
-        var edges = new List<ChunkSpan>();
+        using var decoder = new ChunkDecoder();
         foreach (var chunk in chunks)
         {
             if (chunk.Inside)
             {
-                inside.Add(chunk.Seq);
+                count += chunk.Key.Count;
+                continue;
             }
-            else
-            {
-                edges.Add(chunk);
-            }
-        }
 
-        if (inside.Count > 0)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "SELECT seq, count FROM metric_chunks WHERE metric_id = $metric ORDER BY seq;";
-            command.Parameters.AddWithValue("$metric", metricId);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                if (inside.Contains(reader.GetInt64(0)))
-                {
-                    count += reader.GetInt64(1);
-                }
-            }
-        }
-
-        ForEachChunk(connection, transaction, metricId, edges, (steps, _, _) =>
-        {
-            foreach (var step in steps)
+            decoder.Read(connection, transaction, chunk.Id);
+            foreach (var step in decoder.Steps)
             {
                 if (step >= from && step <= to)
                 {
                     count++;
                 }
             }
-        });
+        }
+
         return count;
+    }
+
+    private MetricBlockSummary[] Summary(SqliteConnection connection, SqliteTransaction transaction, ChunkInfo chunk, ChunkDecoder decoder)
+    {
+        if (_chunkSummaries.TryGetValue(chunk.Key, out var cached))
+        {
+            return cached;
+        }
+
+        decoder.Read(connection, transaction, chunk.Id);
+        var summary = MetricBlockSummary.Summarise(decoder.Steps, decoder.Values, decoder.Times);
+        if (Interlocked.Add(ref _summarisedBlocks, summary.Length) > MaxSummarisedBlocks)
+        {
+            // A bound, not an LRU: past it the cache starts again, which costs one full read per series.
+            _chunkSummaries.Clear();
+            Interlocked.Exchange(ref _summarisedBlocks, summary.Length);
+        }
+
+        _chunkSummaries[chunk.Key] = summary;
+        return summary;
     }
 
     private static void AddInRange(MetricDownsampler sampler, ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> times, long from, long to)
@@ -235,61 +272,70 @@ public sealed partial class RunStore
         }
     }
 
-    private delegate void ChunkAction(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs);
-
-    /// <summary>Decodes the given chunks (all of them when <paramref name="chunks"/> is null) in order into pooled buffers.</summary>
-    private static void ForEachChunk(SqliteConnection connection, SqliteTransaction transaction, long metricId, List<ChunkSpan>? chunks, ChunkAction action)
+    private static long Fingerprint(ReadOnlySpan<byte> head)
     {
-        if (chunks is { Count: 0 })
+        var hash = unchecked((long)14695981039346656037UL);
+        foreach (var b in head)
         {
-            return;
+            hash = unchecked((hash ^ b) * 1099511628211L);
         }
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = chunks is null
-            ? "SELECT seq, data FROM metric_chunks WHERE metric_id = $metric ORDER BY seq;"
-            : "SELECT seq, data FROM metric_chunks WHERE metric_id = $metric AND seq BETWEEN $first AND $last ORDER BY seq;";
-        command.Parameters.AddWithValue("$metric", metricId);
-        HashSet<long>? wanted = null;
-        if (chunks is not null)
-        {
-            command.Parameters.AddWithValue("$first", chunks[0].Seq);
-            command.Parameters.AddWithValue("$last", chunks[^1].Seq);
-            wanted = [];
-            foreach (var chunk in chunks)
-            {
-                wanted.Add(chunk.Seq);
-            }
-        }
-
-        var steps = ArrayPool<long>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
-        var values = ArrayPool<double>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
-        var times = ArrayPool<long>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
-        var blob = ArrayPool<byte>.Shared.Rent(MetricChunkCodec.MaxEncodedLength(MetricChunkCodec.MaxPointsPerChunk));
-        try
-        {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                if (wanted is not null && !wanted.Contains(reader.GetInt64(0)))
-                {
-                    continue;
-                }
-
-                var length = (int)reader.GetBytes(1, 0, blob, 0, blob.Length);
-                var points = MetricChunkCodec.Decode(blob.AsSpan(0, length), steps, values, times);
-                action(steps.AsSpan(0, points), values.AsSpan(0, points), times.AsSpan(0, points));
-            }
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(steps);
-            ArrayPool<double>.Shared.Return(values);
-            ArrayPool<long>.Shared.Return(times);
-            ArrayPool<byte>.Shared.Return(blob);
-        }
+        return hash;
     }
 
-    private readonly record struct ChunkSpan(long Seq, bool Inside);
+    /// <summary>Lets SQLite read chunk BLOBs straight from the mapped file instead of copying page by page.</summary>
+    private static void MapForReading(SqliteConnection connection)
+    {
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA mmap_size = 1073741824;";
+        pragma.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Identifies a stored chunk and what it holds: chunks are appended and never rewritten, and the row id, count,
+    /// first step, length and a hash of the first 64 bytes (format, count, the first values) tell a chunk of a deleted run
+    /// from a later one that reused its row id.
+    /// </summary>
+    private readonly record struct ChunkKey(long MetricId, long Id, long Seq, long FirstStep, long Count, long Length, long Head);
+
+    private readonly record struct ChunkInfo(ChunkKey Key, bool Inside)
+    {
+        public long Id => Key.Id;
+    }
+
+    /// <summary>Reads one chunk by row id and decodes it into pooled buffers, reused chunk after chunk.</summary>
+    private sealed class ChunkDecoder : IDisposable
+    {
+        private readonly long[] _steps = ArrayPool<long>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
+        private readonly double[] _values = ArrayPool<double>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
+        private readonly long[] _times = ArrayPool<long>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
+        private readonly byte[] _blob = ArrayPool<byte>.Shared.Rent(MetricChunkCodec.MaxEncodedLength(MetricChunkCodec.MaxPointsPerChunk));
+        private int _count;
+
+        public ReadOnlySpan<long> Steps => _steps.AsSpan(0, _count);
+
+        public ReadOnlySpan<double> Values => _values.AsSpan(0, _count);
+
+        public ReadOnlySpan<long> Times => _times.AsSpan(0, _count);
+
+        public void Read(SqliteConnection connection, SqliteTransaction transaction, long chunkId)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT data FROM metric_chunks WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", chunkId);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            var length = (int)reader.GetBytes(0, 0, _blob, 0, _blob.Length);
+            _count = MetricChunkCodec.Decode(_blob.AsSpan(0, length), _steps, _values, _times);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<long>.Shared.Return(_steps);
+            ArrayPool<double>.Shared.Return(_values);
+            ArrayPool<long>.Shared.Return(_times);
+            ArrayPool<byte>.Shared.Return(_blob);
+        }
+    }
 }

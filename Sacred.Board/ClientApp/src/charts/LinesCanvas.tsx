@@ -13,6 +13,7 @@ export interface Line {
 }
 
 const PAD = { left: 64, right: 16, top: 14, bottom: 34 };
+const LINES_PER_FRAME = 25;
 
 /**
  * Many lines on one canvas, each with its own x values: 200 runs of 1,000 points are 200,000 segments, drawn in a
@@ -35,18 +36,22 @@ export function LinesCanvas({ lines, logY, xLabel }: { lines: Line[]; logY: bool
       g.clearRect(0, 0, width, height);
       const ty = (v: number) => (logY ? Math.log10(v) : v);
       let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-      for (const line of lines) {
-        for (let i = 0; i < line.xs.length; i++) {
-          const x = line.xs[i];
-          if (x < x0) x0 = x;
-          if (x > x1) x1 = x;
-          for (const v of [line.ys[i], line.lo?.[i], line.hi?.[i]]) {
-            if (v === null || v === undefined || (logY && v <= 0)) continue;
-            const t = ty(v);
-            if (t < y0) y0 = t;
-            if (t > y1) y1 = t;
-          }
+      const extend = (values: (number | null)[] | undefined) => {
+        if (!values) return;
+        for (const v of values) {
+          if (v === null || (logY && v <= 0)) continue;
+          const t = ty(v);
+          if (t < y0) y0 = t;
+          if (t > y1) y1 = t;
         }
+      };
+      for (const line of lines) {
+        if (line.xs.length === 0) continue;
+        x0 = Math.min(x0, line.xs[0]);
+        x1 = Math.max(x1, line.xs[line.xs.length - 1]);
+        extend(line.ys);
+        extend(line.lo);
+        extend(line.hi);
       }
       if (!Number.isFinite(x0) || !Number.isFinite(y0)) return;
       if (x0 === x1) (x0 -= 1), (x1 += 1);
@@ -57,8 +62,8 @@ export function LinesCanvas({ lines, logY, xLabel }: { lines: Line[]; logY: bool
       const sy = (v: number) => PAD.top + h - ((ty(v) - y0) / (y1 - y0)) * h;
       axes(g, x0, x1, y0, y1, sx, (t) => PAD.top + h - ((t - y0) / (y1 - y0)) * h, width, height, logY, xLabel);
       const ok = (v: number | null | undefined): v is number => v !== null && v !== undefined && (!logY || v > 0);
-      for (const line of lines) {
-        if (!line.lo || !line.hi) continue;
+      const drawBand = (line: Line) => {
+        if (!line.lo || !line.hi) return;
         g.beginPath();
         let started = false;
         for (let i = 0; i < line.xs.length; i++) {
@@ -76,8 +81,8 @@ export function LinesCanvas({ lines, logY, xLabel }: { lines: Line[]; logY: bool
         g.fillStyle = line.color;
         g.fill();
         g.globalAlpha = 1;
-      }
-      for (const line of lines) {
+      };
+      const drawLine = (line: Line) => {
         g.beginPath();
         let pen = false;
         for (let i = 0; i < line.xs.length; i++) {
@@ -92,13 +97,29 @@ export function LinesCanvas({ lines, logY, xLabel }: { lines: Line[]; logY: bool
         g.strokeStyle = line.color;
         g.lineWidth = line.width ?? 1.25;
         g.stroke();
-      }
-      performance.mark('sacred:many-drawn', { detail: { lines: lines.length } });
+      };
+      lines.forEach(drawBand);
+      // A slice of lines per frame, so hundreds of runs never hold the tab in one long task.
+      let next = 0;
+      const slice = () => {
+        const end = Math.min(lines.length, next + LINES_PER_FRAME);
+        for (; next < end; next++) drawLine(lines[next]);
+        if (next < lines.length) frame = requestAnimationFrame(slice);
+        else performance.mark('sacred:many-drawn', { detail: { lines: lines.length } });
+      };
+      slice();
     };
-    draw();
-    const resize = new ResizeObserver(draw);
+    let frame = 0;
+    // Its first callback comes once the canvas is laid out: that is the first draw.
+    const resize = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      draw();
+    });
     resize.observe(element);
-    return () => resize.disconnect();
+    return () => {
+      cancelAnimationFrame(frame);
+      resize.disconnect();
+    };
   }, [lines, logY, xLabel]);
   return <canvas class="many-canvas" ref={canvas} data-lines={lines.length} data-bands={lines.filter((l) => l.lo && l.hi).length} />;
 }

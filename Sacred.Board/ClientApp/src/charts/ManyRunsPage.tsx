@@ -13,6 +13,10 @@ import { ScatterPlot } from './ScatterPlot';
 
 type View = 'overlay' | 'group' | 'parallel' | 'scatter';
 
+/** 200 runs of 500 points: 100,000 points in all, two or three per pixel column for each run. */
+const MAX_RUNS = 200;
+const POINTS_PER_RUN = 500;
+
 const PALETTE = ['#2563eb', '#ea580c', '#16a34a', '#dc2626', '#9333ea', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'];
 export const colorOf = (i: number) => PALETTE[i % PALETTE.length];
 
@@ -158,7 +162,7 @@ function SeriesView({ query, metric, keys, grouped, logY, smoothing }: { query: 
     const abort = new AbortController();
     setError(null);
     performance.mark('sacred:many-request');
-    fetchChartRuns(query, metric, keys, 1000, 200, abort.signal).then(
+    fetchChartRuns(query, metric, keys, POINTS_PER_RUN, MAX_RUNS, abort.signal).then(
       (d) => {
         performance.mark('sacred:many-received');
         setData(d);
