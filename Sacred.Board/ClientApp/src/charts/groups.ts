@@ -15,7 +15,9 @@ export interface GroupBand {
 /**
  * Groups runs by a label and, on a grid of steps spanning the group, takes each run's value at each grid step
  * (linear between its neighbouring points, none outside the run's own steps), then the mean, min and max over the
- * runs that have one. The runs' points are already downsampled with their spikes, so spikes reach the band.
+ * runs that have one. The runs' points are the server's downsampling (each bucket's min and max), interpolated at
+ * 400 grid steps: a spike narrower than a grid cell shows at its interpolated height, so the per-run Overlay is the
+ * view that shows every spike in full.
  */
 export function groupBands(runs: ChartRun[], labelOf: (r: ChartRun) => string, smoothing: number): GroupBand[] {
   const groups = new Map<string, ChartRun[]>();
