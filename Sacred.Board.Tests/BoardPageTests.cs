@@ -118,7 +118,7 @@ public sealed class BoardPageTests : IClassFixture<BoardHost>
         await page.GotoAsync(_board.Server.Url.ToString());
         await page.Locator($".row[data-run='{_board.Id("baseline")}']").ClickAsync();
         await Expect(page.Locator("h1")).ToContainTextAsync("mnist");
-        await Expect(page.Locator(".metric-card")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".chart-card")).ToHaveCountAsync(2);
         await ChromiumBrowser.Screenshot(page, "run-metrics");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Output" }).ClickAsync();

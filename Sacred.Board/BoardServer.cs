@@ -105,6 +105,7 @@ public sealed class BoardServer : IAsyncDisposable
             BoardJsonContext.Default.SessionDto));
         RunsApi.Map(app, state);
         RunApi.Map(app, state);
+        ChartsApi.Map(app, state);
         ArtifactsApi.Map(app, state);
         CurationApi.Map(app, state);
         app.MapMethods("/api/{**rest}", ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"], () =>

@@ -13,7 +13,7 @@ namespace Sacred.Board.Api;
 /// <summary>
 /// One run: <c>GET /api/runs/{id}</c> (the record), <c>/output?offset=&amp;limit=</c> or <c>?tail=LINES</c>,
 /// <c>/output/search?text=</c>, <c>/sources?path=</c> (looked up among the run's recorded sources by path, never a
-/// file path) and <c>/metrics?name=&amp;points=</c> (downsampled on the server, spikes kept).
+/// file path). Its metrics are served by <see cref="ChartsApi"/>.
 /// </summary>
 internal static class RunApi
 {
@@ -25,7 +25,6 @@ internal static class RunApi
         app.MapGet("/api/runs/{id:long}/output", (long id, HttpContext context) => Output(id, context, state));
         app.MapGet("/api/runs/{id:long}/output/search", (long id, HttpContext context) => SearchOutput(id, context, state));
         app.MapGet("/api/runs/{id:long}/sources", (long id, HttpContext context) => Source(id, context, state));
-        app.MapGet("/api/runs/{id:long}/metrics", (long id, HttpContext context) => Metric(id, context, state));
     }
 
     private static IResult Detail(long id, BoardState state)
@@ -182,33 +181,5 @@ internal static class RunApi
         }
 
         return ApiResults.Error(StatusCodes.Status404NotFound, $"Run {id} recorded no source file '{path}'.", "path");
-    }
-
-    private static IResult Metric(long id, HttpContext context, BoardState state)
-    {
-        var name = context.Request.Query["name"].ToString();
-        if (!ApiResults.TryInteger(context.Request, "points", 400, 2, 100_000, out var points, out var error))
-        {
-            return error!;
-        }
-
-        var series = state.Store.GetMetric(id, name, (int)points);
-        if (series is null)
-        {
-            return ApiResults.Error(StatusCodes.Status404NotFound, $"Run {id} has no metric '{name}'.", "name");
-        }
-
-        var steps = new long[series.Points.Count];
-        var values = new double?[series.Points.Count];
-        var times = new long[series.Points.Count];
-        for (var i = 0; i < steps.Length; i++)
-        {
-            var point = series.Points[i];
-            steps[i] = point.Step;
-            values[i] = double.IsFinite(point.Value) ? point.Value : null;
-            times[i] = new DateTimeOffset(point.Time).ToUnixTimeMilliseconds();
-        }
-
-        return ApiResults.Json(new MetricSeriesDto(series.Name, series.TotalCount, series.Downsampled, steps, values, times), BoardJsonContext.Default.MetricSeriesDto);
     }
 }

@@ -42,9 +42,6 @@ internal sealed record ResourceDto(string Path, string Md5);
 
 internal sealed record MetricSummaryDto(string Name, long Count, double? Min, long? MinStep, double? Max, long? MaxStep, double? Last, long LastStep, double? Mean, DateTime FirstTime, DateTime LastTime);
 
-/// <summary>A metric's points as columns (compact): steps, values (null for NaN), times in Unix ms.</summary>
-internal sealed record MetricSeriesDto(string Name, long TotalCount, bool Downsampled, IReadOnlyList<long> Steps, IReadOnlyList<double?> Values, IReadOnlyList<long> Times);
-
 /// <summary>A slice of captured output.</summary>
 internal sealed record OutputPageDto(long Offset, string Text, long TotalChars, bool IsEnd, string Status);
 

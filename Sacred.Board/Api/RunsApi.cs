@@ -168,7 +168,8 @@ internal static class RunsApi
         return ApiResults.Json(new ValuesDto(values), BoardJsonContext.Default.ValuesDto);
     }
 
-    private static bool TryFilter(HttpRequest request, BoardState state, out RunFilter? filter, out QueryContext queryContext, out IResult? error)
+    /// <summary>Parses the <c>q</c> parameter into a filter for the store, or explains (with its position) what is wrong.</summary>
+    internal static bool TryFilter(HttpRequest request, BoardState state, out RunFilter? filter, out QueryContext queryContext, out IResult? error)
     {
         var (_, keys, metrics) = state.Catalog();
         queryContext = new QueryContext { ConfigKeys = keys, Metrics = metrics, UtcNow = DateTime.UtcNow, UtcOffset = ApiResults.UtcOffset(request) };

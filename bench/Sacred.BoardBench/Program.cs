@@ -8,7 +8,9 @@ using Sacred.BoardBench;
 // Usage:
 //   Sacred.BoardBench create DIR [--runs 100000] [--points 20]   writes a store through the real writer
 //   Sacred.BoardBench measure DIR [--rounds 15] [--no-browser]   server times and Chromium's time to first rows
-if (args.Length < 2 || args[0] is not ("create" or "measure"))
+//   Sacred.BoardBench create-charts DIR                          10 M points in run 1, 200 runs x 200 k points
+//   Sacred.BoardBench measure-charts DIR [--rounds 15]           chart server times, zoom and overlay in Chromium
+if (args.Length < 2 || args[0] is not ("create" or "measure" or "create-charts" or "measure-charts"))
 {
     Console.Error.WriteLine("usage: Sacred.BoardBench create DIR [--runs N] [--points N] | measure DIR [--rounds N] [--no-browser]");
     return 2;
@@ -21,6 +23,18 @@ int Option(string name, int fallback)
 }
 
 var directory = Path.GetFullPath(args[1]);
+if (args[0] == "create-charts")
+{
+    ChartStoreGenerator.Create(directory, 10_000_000, Option("--runs", 200), Option("--points", 200_000));
+    return 0;
+}
+
+if (args[0] == "measure-charts")
+{
+    await ChartTimings.Measure(directory, Option("--rounds", 15));
+    return 0;
+}
+
 if (args[0] == "create")
 {
     if (Directory.Exists(directory))

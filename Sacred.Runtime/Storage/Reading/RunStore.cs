@@ -110,55 +110,7 @@ public sealed partial class RunStore : IDisposable
     /// <param name="name">The metric name.</param>
     /// <param name="maxPoints">The most points to return (at least 2).</param>
     /// <returns>The series, or null when the run has no such metric.</returns>
-    public MetricSeries? GetMetric(long runId, string name, int maxPoints)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 2);
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT id, count FROM metrics WHERE run_id = $run AND name = $name;";
-        command.Parameters.AddWithValue("$run", runId);
-        command.Parameters.AddWithValue("$name", name);
-        long metricId, count;
-        using (var reader = command.ExecuteReader())
-        {
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            metricId = reader.GetInt64(0);
-            count = reader.GetInt64(1);
-        }
-
-        var sampler = new MetricDownsampler(count, maxPoints);
-        command.CommandText = "SELECT data FROM metric_chunks WHERE metric_id = $metric ORDER BY seq;";
-        command.Parameters.Clear();
-        command.Parameters.AddWithValue("$metric", metricId);
-        var steps = ArrayPool<long>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
-        var values = ArrayPool<double>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
-        var times = ArrayPool<long>.Shared.Rent(MetricChunkCodec.MaxPointsPerChunk);
-        try
-        {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var chunk = reader.GetFieldValue<byte[]>(0);
-                var points = MetricChunkCodec.Decode(chunk, steps, values, times);
-                sampler.Add(steps.AsSpan(0, points), values.AsSpan(0, points), times.AsSpan(0, points));
-            }
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(steps);
-            ArrayPool<double>.Shared.Return(values);
-            ArrayPool<long>.Shared.Return(times);
-        }
-
-        return new MetricSeries(name, count, sampler.Downsampled, sampler.Finish());
-    }
+    public MetricSeries? GetMetric(long runId, string name, int maxPoints) => GetMetric(runId, name, maxPoints, null, null);
 
     /// <summary>Reads up to <paramref name="maxChars"/> chars of a run's captured output from <paramref name="offset"/>.</summary>
     /// <param name="runId">The run id.</param>

@@ -3,6 +3,7 @@ import { ApiError, bulkTags, fetchCatalog, fetchCount, fetchRuns, type RunsReque
 import { formatNumber } from '../format';
 import type { Catalog, QueryError, RunRow } from '../types';
 import { type Location, navigate, rememberRunsUrl, withParams } from '../url';
+import { ChartsLink } from '../charts/ChartsLink';
 import { ColumnPicker } from './ColumnPicker';
 import { columnFor, defaultColumns, isAttribute } from './columns';
 import { DeleteDialog } from './DeleteDialog';
@@ -160,6 +161,7 @@ export function RunsPage({ readOnly, location }: { readOnly: boolean; location: 
           )}
           {query && total !== null && !error && <span class="muted"> match the query</span>}
         </span>
+        <ChartsLink query={query} selected={selected} />
         {selected.size > 0 && (
           <div class="bulk" role="toolbar" aria-label="selected runs">
             <span>
