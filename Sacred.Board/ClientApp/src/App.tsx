@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getSession } from './api';
+import { SourceBar } from './common/SourceBar';
 import { RunPage } from './run/RunPage';
 import { RunsPage } from './runs/RunsPage';
 import type { Session } from './types';
@@ -29,6 +30,7 @@ export function App() {
         <span class="spacer" />
         {session?.readOnly && <span class="badge badge-muted" title="Started with --read-only: tags, notes and deleting are off">read-only</span>}
       </header>
+      <SourceBar />
       {error && <div class="banner banner-error">Cannot reach the board's server: {error}</div>}
       {/* Pages render at once; the session (read-only flag, CSRF token) arrives alongside, not before, the first rows. */}
       {run ? <RunPage key={run[1]} id={Number(run[1])} readOnly={session?.readOnly ?? true} /> : <RunsPage readOnly={session?.readOnly ?? true} location={location} />}
