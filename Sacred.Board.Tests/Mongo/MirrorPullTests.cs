@@ -165,4 +165,16 @@ public sealed class MirrorPullTests : IClassFixture<BoardHost>
         Assert.True(board.Mirror.Pull());
         Assert.Equal([_board.Id("sgd")], (await board.Json("/api/runs")).GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()));
     }
+
+    [Fact]
+    public async Task A_document_the_import_cannot_read_is_named_and_the_other_runs_show()
+    {
+        var source = Recorded("baseline", "sgd");
+        source.Documents["metrics"].First(m => m["run_id"].ToInt64() == _board.Id("sgd"))["_id"] = "not an ObjectId";
+        await using var board = await MirrorHost.Start(source);
+        Assert.Contains(_board.Id("baseline"), (await board.Json("/api/runs")).GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()));
+        var status = await board.Json("/api/source");
+        Assert.StartsWith($"run {_board.Id("sgd")} could not be mirrored", status.GetProperty("unreadable").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, status.GetProperty("problem").ValueKind);
+    }
 }

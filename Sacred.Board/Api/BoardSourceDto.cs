@@ -8,4 +8,5 @@ namespace Sacred.Board.Api;
 /// <param name="LastPulled">When the mirror last reached MongoDB (UTC).</param>
 /// <param name="SecondsSincePull">How long ago that was, by the server's clock.</param>
 /// <param name="Problem">Why MongoDB cannot be reached now, or null.</param>
-internal sealed record BoardSourceDto(string Kind, string Description, DateTime? LastPulled, double? SecondsSincePull, string? Problem);
+/// <param name="Unreadable">Runs whose documents could not be mirrored, in one line, or null.</param>
+internal sealed record BoardSourceDto(string Kind, string Description, DateTime? LastPulled, double? SecondsSincePull, string? Problem, string? Unreadable);

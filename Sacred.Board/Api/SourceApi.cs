@@ -18,11 +18,11 @@ internal static class SourceApi
     {
         if (state.Options.Mirror is not { } mirror)
         {
-            return new BoardSourceDto("store", state.Store.Directory, null, null, null);
+            return new BoardSourceDto("store", state.Store.Directory, null, null, null, null);
         }
 
         var status = mirror.Status;
         double? age = status.LastPulled is { } pulled ? Math.Max(0, (DateTime.UtcNow - pulled).TotalSeconds) : null;
-        return new BoardSourceDto("mongo", status.Source, status.LastPulled, age, status.Problem);
+        return new BoardSourceDto("mongo", status.Source, status.LastPulled, age, status.Problem, status.Unreadable);
     }
 }

@@ -7,4 +7,5 @@ namespace Sacred.Mongo.Mirror;
 /// <param name="LastPulled">When the last pass that reached the server ended (UTC), or null when none has yet.</param>
 /// <param name="Problem">Why the last pass failed (the server is unreachable, ...), or null when it succeeded.</param>
 /// <param name="Runs">How many runs the mirror holds.</param>
-public sealed record MirrorStatus(string Source, DateTime? LastPulled, string? Problem, int Runs);
+/// <param name="Unreadable">Which runs' documents could not be imported and why (one line), or null when all could.</param>
+public sealed record MirrorStatus(string Source, DateTime? LastPulled, string? Problem, int Runs, string? Unreadable);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,6 +36,7 @@ public sealed class MongoMirror : IDisposable
     private readonly RunImporter _importer;
     private readonly object _gate = new();
     private readonly Dictionary<long, RunStamp> _known = [];
+    private readonly SortedDictionary<long, string> _unreadable = [];
     private readonly string _stateFile;
     private CancellationTokenSource? _loop;
     private Thread? _thread;
@@ -81,7 +83,7 @@ public sealed class MongoMirror : IDisposable
         {
             lock (_gate)
             {
-                return new MirrorStatus(_source.Description, _lastPulled, _problem, _known.Count);
+                return new MirrorStatus(_source.Description, _lastPulled, _problem, _known.Count, Unreadable());
             }
         }
     }
@@ -162,8 +164,9 @@ public sealed class MongoMirror : IDisposable
                 {
                     Pull();
                 }
-                catch (Exception e) when (e is SqliteException or StoreException)
+                catch (Exception e)
                 {
+                    // The board goes on showing the mirror as it is; the next pass tries again.
                     lock (_gate)
                     {
                         _problem = "the mirror's store cannot be written: " + FirstLine(e.Message);
@@ -305,9 +308,32 @@ public sealed class MongoMirror : IDisposable
             }
 
             var id = run["_id"].ToInt64();
-            _importer.Import(run, _known.ContainsKey(id));
-            _known[id] = wanted.TryGetValue(id, out var stamp) ? stamp : default;
+            var stamp = wanted.TryGetValue(id, out var wantedStamp) ? wantedStamp : default;
+            try
+            {
+                _importer.Import(run, _known.ContainsKey(id));
+                _unreadable.Remove(id);
+            }
+            catch (Exception e) when (e is not (MongoException or TimeoutException or IOException or System.Net.Sockets.SocketException))
+            {
+                // A document the import cannot read (a field of a type no Sacred writes): the others go on, and this
+                // one is tried again when it changes.
+                _unreadable[id] = FirstLine(e.Message);
+            }
+
+            _known[id] = stamp;
         }
+    }
+
+    private string? Unreadable()
+    {
+        if (_unreadable.Count == 0)
+        {
+            return null;
+        }
+
+        var (id, why) = _unreadable.First();
+        return _unreadable.Count == 1 ? $"run {id} could not be mirrored: {why}" : $"{_unreadable.Count} runs could not be mirrored (run {id}: {why})";
     }
 
     private static string FirstLine(string message)

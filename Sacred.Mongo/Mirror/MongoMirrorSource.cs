@@ -88,6 +88,12 @@ internal sealed class MongoMirrorSource : IMirrorSource
     public IReadOnlyList<BsonDocument> Metrics(BsonValue runId, IReadOnlyDictionary<ObjectId, int> held)
     {
         var metrics = Collection(_target.MetricsCollection);
+        if (held.Count == 0)
+        {
+            // A run imported whole: every document in one query.
+            return metrics.Find(new BsonDocument("run_id", runId)).Sort(new BsonDocument("_id", 1)).ToList();
+        }
+
         var sizes = metrics.Find(new BsonDocument("run_id", runId))
             .Project(new BsonDocument { { "_id", 1 }, { "name", 1 }, { "size", new BsonDocument("$size", new BsonDocument("$ifNull", new BsonArray { "$steps", new BsonArray() })) } })
             .Sort(new BsonDocument("_id", 1))

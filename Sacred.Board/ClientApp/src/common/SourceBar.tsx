@@ -7,6 +7,7 @@ interface Source {
   lastPulled: string | null;
   secondsSincePull: number | null;
   problem: string | null;
+  unreadable: string | null;
 }
 
 function ago(seconds: number): string {
@@ -42,6 +43,7 @@ export function SourceBar() {
     <>
       <div class="source-line" data-testid="source-line">
         Mirror of {source.description}, {pulled}
+        {source.unreadable && <span class="muted"> · {source.unreadable}</span>}
       </div>
       {source.problem && (
         <div class="banner banner-error" role="alert" data-testid="source-problem">
