@@ -1,4 +1,5 @@
 using System;
+using Sacred.Mongo.Mirror;
 
 namespace Sacred.Board;
 
@@ -28,4 +29,11 @@ public sealed record BoardOptions
 
     /// <summary>How stale a RUNNING run's heartbeat must be to show as PROBABLY_DEAD.</summary>
     public TimeSpan DeadAfter { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// The MongoDB mirror whose store (<see cref="MongoMirror.StoreDirectory"/>) this board serves, or null for an
+    /// ordinary store. With one, the page says what it mirrors and when it last pulled, and tags, notes and deletions
+    /// go to MongoDB first (see <see cref="MongoMirror.Apply{T}"/>).
+    /// </summary>
+    public MongoMirror? Mirror { get; init; }
 }

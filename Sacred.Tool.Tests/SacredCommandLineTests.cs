@@ -106,7 +106,7 @@ public sealed class SacredCommandLineTests : IClassFixture<RecordedStore>
     [InlineData(new[] { "ls", "--limit", "zero" }, 2, "--limit")]
     [InlineData(new[] { "ls", "--limt", "3" }, 2, "did you mean '--limit'")]
     [InlineData(new[] { "ls", "extra" }, 2, "expected: sacred ls")]
-    [InlineData(new[] { "board", "-m", "mongodb://localhost:27017/sacred" }, 2, "does not read MongoDB yet")]
+    [InlineData(new[] { "board", "--store", "runs", "-m", "mongodb://localhost:27017/sacred" }, 2, "either --store DIR")]
     public void Bad_input_is_one_line_and_a_non_zero_exit(string[] args, int expectedCode, string hint)
     {
         var (code, _, error) = Sacred(args);

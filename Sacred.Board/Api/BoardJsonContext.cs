@@ -15,6 +15,7 @@ namespace Sacred.Board.Api;
 [JsonSerializable(typeof(ValuesDto))]
 [JsonSerializable(typeof(ErrorDto))]
 [JsonSerializable(typeof(SessionDto))]
+[JsonSerializable(typeof(BoardSourceDto))]
 [JsonSerializable(typeof(RunDetailDto))]
 [JsonSerializable(typeof(ChartSeriesDto))]
 [JsonSerializable(typeof(ChartRunsDto))]

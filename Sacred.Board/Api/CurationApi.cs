@@ -1,10 +1,12 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sacred.Mongo.Mirror;
 using Sacred.Storage.Curation;
 
 namespace Sacred.Board.Api;
@@ -39,7 +41,7 @@ internal static class CurationApi
         {
             var tags = curation.SetTags(id, body.Tags ?? []);
             return tags is null ? ApiResults.NoRun(id) : ApiResults.Json(new TagsDto(tags), BoardJsonContext.Default.TagsDto);
-        });
+        }, _ => new MirrorChange.SetTags(id, RunTags.Normalize(body.Tags ?? [])));
     }
 
     private static async Task<IResult> SetNotes(long id, HttpContext context, BoardState state)
@@ -52,7 +54,7 @@ internal static class CurationApi
 
         return Curate(state, curation => curation.SetNotes(id, body.Notes)
             ? ApiResults.Json(new NotesDto(string.IsNullOrWhiteSpace(body.Notes) ? null : body.Notes), BoardJsonContext.Default.NotesDto)
-            : ApiResults.NoRun(id));
+            : ApiResults.NoRun(id), _ => new MirrorChange.SetNotes(id, body.Notes));
     }
 
     private static async Task<IResult> BulkTags(HttpContext context, BoardState state)
@@ -68,7 +70,7 @@ internal static class CurationApi
             var runs = body.Add is { Count: > 0 } add ? curation.AddTags(body.Ids ?? [], add) : 0;
             var removed = body.Remove is { Count: > 0 } remove ? curation.RemoveTags(body.Ids ?? [], remove) : 0;
             return ApiResults.Json(new BulkTagsResultDto(runs, removed), BoardJsonContext.Default.BulkTagsResultDto);
-        });
+        }, _ => new MirrorChange.ChangeTags(body.Ids ?? [], RunTags.Normalize(body.Add ?? []), body.Remove ?? []));
     }
 
     private static async Task<IResult> Plan(HttpContext context, BoardState state)
@@ -80,12 +82,18 @@ internal static class CurationApi
     private static async Task<IResult> Delete(HttpContext context, BoardState state)
     {
         var (body, error) = await Read(context, BoardJsonContext.Default.RunIdsDto);
-        return body is null ? error! : Curate(state, curation => ApiResults.Json(curation.Delete(body.Ids ?? []), BoardJsonContext.Default.DeletionResult));
+        return body is null ? error! : Curate(
+            state,
+            curation => ApiResults.Json(curation.Delete(body.Ids ?? []), BoardJsonContext.Default.DeletionResult),
+            curation => new MirrorChange.Delete([.. curation.PlanDeletion(body.Ids ?? []).Runs.Select(run => run.Id)]));
     }
 
     private static async Task Execute(HttpContext context, Task<IResult> result) => await (await result).ExecuteAsync(context);
 
-    private static IResult Curate(BoardState state, Func<RunCuration, IResult> change)
+    /// <param name="state">The board.</param>
+    /// <param name="change">The change in the store.</param>
+    /// <param name="upstream">The same change for MongoDB, made first when the board serves a mirror.</param>
+    private static IResult Curate(BoardState state, Func<RunCuration, IResult> change, Func<RunCuration, MirrorChange>? upstream = null)
     {
         if (state.Curation is not { } curation)
         {
@@ -94,7 +102,13 @@ internal static class CurationApi
 
         try
         {
-            return change(curation);
+            return state.Options.Mirror is { } mirror && upstream is not null
+                ? mirror.Apply(upstream(curation), () => change(curation))
+                : change(curation);
+        }
+        catch (MirrorWriteException e)
+        {
+            return ApiResults.Error(StatusCodes.Status502BadGateway, e.Message);
         }
         catch (ArgumentException e)
         {

@@ -20,6 +20,9 @@ internal static class Programs
     public static ProcessOutcome Sacred(params string[] arguments) =>
         Run(Built("Sacred.Tool", "sacred.dll"), arguments, null);
 
+    public static ProcessOutcome Sacred(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Run(Built("Sacred.Tool", "sacred.dll"), arguments, environment);
+
     /// <summary>A loopback port nothing listens on: bound, read and released.</summary>
     public static int ClosedPort()
     {

@@ -8,35 +8,54 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using Sacred.Board;
 using Sacred.CommandLine;
+using Sacred.Mongo;
+using Sacred.Mongo.Mirror;
+using Sacred.Storage;
 
 namespace Sacred.Tool.Cli;
 
 /// <summary>
-/// <c>sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]</c>: serves the web
-/// dashboard over the store until Ctrl-C. Loopback (127.0.0.1) by default; any other address gets a token.
-/// <c>-m URL</c> (MongoDB) is recognised and refused with one line until the board reads MongoDB (Sacred.Mongo).
+/// <c>sacred board [--store DIR | -m URL] [--port N] [--host ADDR] [--token T] [--read-only] [--open]</c>: serves the
+/// web dashboard over the store until Ctrl-C. Loopback (127.0.0.1) by default; any other address gets a token.
+/// With <c>-m URL</c> (also <c>--mongo_db</c>, Sacred's <c>host:port:db</c>, or <c>SACRED_MONGO</c> when no store is
+/// named) it serves a local mirror of that MongoDB database (<see cref="MongoMirror"/>), pulled every 2 s.
 /// </summary>
 internal static class BoardCommand
 {
-    public const string Usage = "sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]";
+    public const string Usage = "sacred board [--store DIR | -m URL] [--port N] [--host ADDR] [--token T] [--read-only] [--open]";
 
     private static readonly CommandLineOption Port = new(null, "port", "N", "The port; 0 picks a free one.");
     private static readonly CommandLineOption Host = new(null, "host", "ADDR", "The address to bind; anything but loopback needs a token.");
     private static readonly CommandLineOption Token = new(null, "token", "T", "The access token (generated when binding beyond loopback).");
     private static readonly CommandLineOption ReadOnly = new(null, "read-only", null, "Turns every change (tags, notes, deletes) off.");
     private static readonly CommandLineOption Open = new(null, "open", null, "Opens the board in the browser.");
-    private static readonly CommandLineOption Mongo = new('m', "mongo", "URL", "A MongoDB database (not yet: the board reads the embedded store).");
+    private static readonly CommandLineOption Mongo = new('m', "mongo_db", "URL", "A MongoDB database to mirror and show: mongodb://host:27017/db or Sacred's host:port:db_name (else $SACRED_MONGO when no --store).");
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var parsed = ToolArguments.Parse(args, [Port, Host, Token, ReadOnly, Open, Mongo, ToolOptions.Store], 0, 0, Usage["sacred ".Length..]);
-        if (parsed.Value(Mongo) is { } mongo)
+        var mongo = parsed.Value(Mongo);
+        if (mongo is not null && parsed.Value(ToolOptions.Store) is not null)
         {
-            throw new UsageException(
-                $"-m {mongo}: the board does not read MongoDB yet; serve the embedded store (where -m runs are recorded too) with --store DIR");
+            throw new UsageException("give either --store DIR (an embedded store) or -m URL (a MongoDB database to mirror), not both");
         }
 
-        var store = parsed.Store;
+        if (mongo is null && parsed.Value(ToolOptions.Store) is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SACRED_STORE")))
+        {
+            mongo = Environment.GetEnvironmentVariable("SACRED_MONGO") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+        }
+
+        MongoMirror? mirror = null;
+        if (mongo is not null)
+        {
+            mirror = OpenMirror(mongo, stdout, stderr);
+            if (mirror is null)
+            {
+                return 1;
+            }
+        }
+
+        var store = mirror?.StoreDirectory ?? parsed.Store;
         var host = parsed.Value(Host);
         var token = parsed.Value(Token);
         var readOnly = parsed.Has(ReadOnly);
@@ -58,10 +77,12 @@ internal static class BoardCommand
                 Port = port,
                 Token = token,
                 ReadOnly = readOnly,
+                Mirror = mirror,
             }).GetAwaiter().GetResult();
         }
         catch (BoardStartException e)
         {
+            mirror?.Dispose();
             stderr.Write($"error: {e.Message}\n");
             return 1;
         }
@@ -69,7 +90,8 @@ internal static class BoardCommand
         using var stop = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        stdout.Write($"Sacred board for {server.StoreDirectory}{(server.ReadOnly ? " (read-only)" : "")}\n");
+        var shown = mirror is null ? server.StoreDirectory : $"a mirror of {mirror.Status.Source} (kept in {mirror.Directory}, pulled every 2 s)";
+        stdout.Write($"Sacred board for {shown}{(server.ReadOnly ? " (read-only)" : "")}\n");
         stdout.Write($"  {server.LaunchUrl}\n");
         if (server.Token is not null && token is null)
         {
@@ -85,6 +107,7 @@ internal static class BoardCommand
 
         stop.Token.WaitHandle.WaitOne();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        mirror?.Dispose();
         return 0;
 
         void Stop(PosixSignalContext context)
@@ -92,6 +115,54 @@ internal static class BoardCommand
             context.Cancel = true;
             stop.Cancel();
         }
+    }
+
+    /// <summary>
+    /// Opens the mirror and pulls once. When MongoDB cannot be reached, an earlier mirror is served as it was (with a
+    /// banner, changes refused, pulls retried); with none, one line and null.
+    /// </summary>
+    private static MongoMirror? OpenMirror(string text, TextWriter stdout, TextWriter stderr)
+    {
+        MongoTarget target;
+        try
+        {
+            target = MongoTarget.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        MongoMirror mirror;
+        try
+        {
+            mirror = MongoMirror.Open(target);
+        }
+        catch (StoreException e)
+        {
+            stderr.Write($"error: the board's mirror of {target.SafeText} cannot be opened: {e.Message}\n");
+            return null;
+        }
+
+        stdout.Write($"Pulling {mirror.Status.Source} into {mirror.Directory} ...\n");
+        stdout.Flush();
+        if (mirror.Pull())
+        {
+            mirror.Start();
+            return mirror;
+        }
+
+        var status = mirror.Status;
+        if (!mirror.HasPulled)
+        {
+            stderr.Write($"error: {status.Problem}; there is no earlier mirror of it to show (check the address, or that the server runs)\n");
+            mirror.Dispose();
+            return null;
+        }
+
+        stderr.Write($"warning: {status.Problem}; showing the mirror as last pulled at {status.LastPulled:u} (changes are refused until MongoDB is back; pulls go on)\n");
+        mirror.Start();
+        return mirror;
     }
 
     private static void OpenBrowser(Uri url, TextWriter stderr)

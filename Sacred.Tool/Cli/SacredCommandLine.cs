@@ -23,7 +23,7 @@ public static class SacredCommandLine
           sacred metrics ID NAME [--points N] [--store DIR] [--json]
           sacred compare ID ID... [--store DIR] [--json]
           sacred queue [--store DIR] [--json]     the QUEUED runs, in the order workers claim them
-          sacred board [--store DIR] [--port N] [--host ADDR] [--token T] [--read-only] [--open]
+          sacred board [--store DIR | -m URL] [--port N] [--host ADDR] [--token T] [--read-only] [--open]
           sacred sync [--store DIR] -m URL
           sacred rerun ID [with UPDATE...] [--store DIR] [--keep DIR]
 

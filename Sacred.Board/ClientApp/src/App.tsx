@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getSession } from './api';
 import { ManyRunsPage } from './charts/ManyRunsPage';
+import { SourceBar } from './common/SourceBar';
 import { RunPage } from './run/RunPage';
 import { RunsPage } from './runs/RunsPage';
 import type { Session } from './types';
@@ -30,6 +31,7 @@ export function App() {
         <span class="spacer" />
         {session?.readOnly && <span class="badge badge-muted" title="Started with --read-only: tags, notes and deleting are off">read-only</span>}
       </header>
+      <SourceBar />
       {error && <div class="banner banner-error">Cannot reach the board's server: {error}</div>}
       {/* Pages render at once; the session (read-only flag, CSRF token) arrives alongside, not before, the first rows. */}
       {run ? (

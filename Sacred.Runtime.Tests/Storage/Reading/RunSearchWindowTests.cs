@@ -81,4 +81,19 @@ public sealed class RunSearchWindowTests : System.IDisposable
             Assert.Equal(all, paged);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public void Pages_of_an_unfiltered_sort_are_the_ones_a_filter_matching_every_run_gives(string sort, bool descending)
+    {
+        // Without a filter the walk stays in the value index; with one it joins every run: the same pages.
+        Assert.True(RunField.TryParse(sort, out var field));
+        var everyRun = new FieldComparison(RunField.Attribute("id"), ComparisonOperator.Greater, FilterValue.FromNumber(0));
+        for (var offset = 0; offset < 64; offset += 7)
+        {
+            var plain = _store.Search(new RunSearch { SortBy = field, Descending = descending, Offset = offset, Limit = 7 }).Select(r => r.Summary.Id);
+            var filtered = _store.Search(new RunSearch { Filter = everyRun, SortBy = field, Descending = descending, Offset = offset, Limit = 7 }).Select(r => r.Summary.Id);
+            Assert.Equal(filtered, plain);
+        }
+    }
 }

@@ -170,7 +170,11 @@ internal static class RunSearchQuery
 
 
         // CROSS JOIN keeps the value index as the outer loop: rows come in sort order and the LIMIT stops the walk.
-        var fromValued = $"SELECT {runId} FROM {table} CROSS JOIN runs r WHERE r.id = {runId} AND {match}";
+        // Without a filter nothing of runs is needed: the walk stays inside the covering index. Joining runs for
+        // every entry skipped cost a B-tree lookup each (page 500 of a config sort: ~250 ms against ~5 ms).
+        var fromValued = search.Filter is null
+            ? $"SELECT {runId} FROM {table} WHERE {match}"
+            : $"SELECT {runId} FROM {table} CROSS JOIN runs r WHERE r.id = {runId} AND {match}";
         command.CommandText = $"{fromValued} AND ({filter}) ORDER BY {value} {direction}, {runId} {direction} LIMIT $limit OFFSET $offset;";
         command.Parameters.AddWithValue("$limit", search.Limit);
         command.Parameters.AddWithValue("$offset", search.Offset);
