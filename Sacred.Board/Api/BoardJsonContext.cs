@@ -27,4 +27,5 @@ namespace Sacred.Board.Api;
 [JsonSerializable(typeof(RunIdsDto))]
 [JsonSerializable(typeof(DeletionPlan))]
 [JsonSerializable(typeof(DeletionResult))]
+[JsonSerializable(typeof(CompareDto))]
 internal sealed partial class BoardJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getSession } from './api';
+import { ComparePage } from './compare/ComparePage';
 import { RunPage } from './run/RunPage';
 import { RunsPage } from './runs/RunsPage';
 import type { Session } from './types';
@@ -31,7 +32,13 @@ export function App() {
       </header>
       {error && <div class="banner banner-error">Cannot reach the board's server: {error}</div>}
       {/* Pages render at once; the session (read-only flag, CSRF token) arrives alongside, not before, the first rows. */}
-      {run ? <RunPage key={run[1]} id={Number(run[1])} readOnly={session?.readOnly ?? true} /> : <RunsPage readOnly={session?.readOnly ?? true} location={location} />}
+      {run ? (
+        <RunPage key={run[1]} id={Number(run[1])} readOnly={session?.readOnly ?? true} />
+      ) : location.path === '/compare' ? (
+        <ComparePage params={location.params} />
+      ) : (
+        <RunsPage readOnly={session?.readOnly ?? true} location={location} />
+      )}
     </div>
   );
 }

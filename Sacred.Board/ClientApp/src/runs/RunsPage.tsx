@@ -165,6 +165,9 @@ export function RunsPage({ readOnly, location }: { readOnly: boolean; location: 
             <span>
               <b>{selected.size}</b> selected
             </span>
+            <button class="button" disabled={selected.size < 2 || selected.size > 12} title="Compare the selected runs (2 to 12), each against the first" onClick={() => navigate(`/compare?ids=${[...selected].sort((a, b) => a - b).join(',')}`)}>
+              Compare
+            </button>
             {!readOnly && (
               <>
                 <input class="input input-small" placeholder="tag" aria-label="tag for the selected runs" value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
