@@ -28,4 +28,5 @@ namespace Sacred.Board.Api;
 [JsonSerializable(typeof(DeletionPlan))]
 [JsonSerializable(typeof(DeletionResult))]
 [JsonSerializable(typeof(CompareDto))]
+[JsonSerializable(typeof(RunChangesDto))]
 internal sealed partial class BoardJsonContext : JsonSerializerContext;
