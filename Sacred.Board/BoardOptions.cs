@@ -28,4 +28,7 @@ public sealed record BoardOptions
 
     /// <summary>How stale a RUNNING run's heartbeat must be to show as PROBABLY_DEAD.</summary>
     public TimeSpan DeadAfter { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Where to look for the <c>tensorboard</c> command (a PATH-style list); null: the PATH environment variable.</summary>
+    public string? ToolPath { get; init; }
 }

@@ -29,4 +29,5 @@ namespace Sacred.Board.Api;
 [JsonSerializable(typeof(DeletionResult))]
 [JsonSerializable(typeof(CompareDto))]
 [JsonSerializable(typeof(RunChangesDto))]
+[JsonSerializable(typeof(TensorBoardDto))]
 internal sealed partial class BoardJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchRun } from '../api';
 import { onRunChanges } from '../live/events';
+import { TensorBoardPanel } from '../tensorboard/TensorBoardPanel';
 import { StatusPill } from '../common/StatusPill';
 import { formatAgo, formatDuration, formatTime, formatValue } from '../format';
 import type { RunDetail } from '../types';
@@ -100,6 +101,7 @@ export function RunPage({ id, readOnly }: { id: number; readOnly: boolean }) {
           <TagEditor id={r.id} tags={r.tags} readOnly={readOnly} />
           <NotesEditor id={r.id} notes={r.notes} comment={r.comment} readOnly={readOnly} />
         </div>
+        <TensorBoardPanel id={r.id} info={run.info} readOnly={readOnly} />
         {run.failTrace && (
           <details class="fail-trace" open>
             <summary>Fail trace</summary>
