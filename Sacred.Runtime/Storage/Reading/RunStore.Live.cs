@@ -34,9 +34,16 @@ public sealed partial class RunStore
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        // Three searches, not one WHERE with OR: SQLite scans the whole table for that OR (about 50 ms over 100,000
+        // runs), and its statistics (three statuses over 100,000 runs) would also have it scan for the status alone.
         command.CommandText = """
+            SELECT id, status, start_time, heartbeat, stop_time, output_chars FROM runs INDEXED BY runs_by_status
+            WHERE status IN ('RUNNING', 'QUEUED')
+            UNION
+            SELECT id, status, start_time, heartbeat, stop_time, output_chars FROM runs WHERE id > $after
+            UNION
             SELECT id, status, start_time, heartbeat, stop_time, output_chars FROM runs
-            WHERE status IN ('RUNNING', 'QUEUED') OR id > $after OR id IN (SELECT value FROM json_each($also));
+            WHERE id IN (SELECT value FROM json_each($also));
             SELECT coalesce(max(id), 0) FROM runs;
             """;
         command.Parameters.AddWithValue("$after", afterId);
