@@ -94,6 +94,22 @@ public sealed class HostileRunTests : IClassFixture<BoardHost>
         await Expect(page.Locator(".environment")).ToContainTextAsync("host<svg onload=");
         await AssertNothingRan(page, "the hostile run's page");
 
+        // The compare view shows the hostile run's config, sources, output, metrics and names against a normal run.
+        await page.GotoAsync(new Uri(_board.Server.Url, $"/compare?ids={id},{_board.Id("baseline")}").ToString());
+        await Expect(page.Locator(".compare-runs")).ToContainTextAsync("evil<img src=x onerror=");
+        await Expect(page.Locator(".source-diff").First).ToContainTextAsync("// <script>window.__sacred_pwned=1</script>");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Config" }).ClickAsync();
+        await Expect(page.Locator(".compare-config")).ToContainTextAsync("<script>window.__sacred_pwned=1</script><img src=x onerror=");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Output" }).ClickAsync();
+        await Expect(page.Locator(".output-diffs .diff-del").First).ToContainTextAsync("plain line");
+        await Expect(page.Locator(".output-diffs")).ToContainTextAsync("<script>window.__sacred_pwned=1</script>");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Metrics" }).ClickAsync();
+        await Expect(page.Locator(".overlay-card .metric-name").First).ToHaveTextAsync("loss<img src=x onerror=\"window.__sacred_pwned=2\">");
+        await Expect(page.Locator(".overlay-card canvas").First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator(".compare-page img, .compare-page script, .compare-page svg, .compare-page a[href^='javascript']").CountAsync());
+        await ChromiumBrowser.Screenshot(page, "hostile-compare");
+        await AssertNothingRan(page, "the compare view of the hostile run");
+
         // A browser sent straight to a stored SVG: served sandboxed, its script never runs.
         var svg = new Uri(_board.Server.Url, $"/api/runs/{id}/artifact?name=evil.svg");
         var response = await page.GotoAsync(svg.ToString());

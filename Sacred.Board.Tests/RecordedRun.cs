@@ -29,6 +29,12 @@ internal sealed class RecordedRun
     public IReadOnlyList<SourceFileInfo> Sources { get; init; } = [new SourceFileInfo("Train.cs", "9e107d9d372bb6826bd81d3542a419d6", "// Train.cs\nusing Sacred;\n\npublic static class Train\n{\n    public static double Run(double learningRate) => 1.0 / learningRate; // the result\n}\n")];
     public IReadOnlyList<(string Name, byte[] Content)> Artifacts { get; init; } = [];
     public IReadOnlyList<string>? FailTrace { get; init; }
+    public IReadOnlyList<DependencyInfo> Dependencies { get; init; } = [new DependencyInfo("Sacred.Runtime", "1.0.0"), new DependencyInfo("TorchSharp", "0.107.0")];
+    public string Commit { get; init; } = "4f1c2d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d";
+    public bool Dirty { get; init; } = true;
+
+    /// <summary>TensorBoard log directories recorded in info.tensorflow.logdirs, as a run's LogFileWriter would.</summary>
+    public IReadOnlyList<string> LogDirs { get; init; } = [];
 
     /// <summary>False: the run is left RUNNING, with its last heartbeat at <see cref="Start"/> + <see cref="Duration"/>.</summary>
     public bool Ends { get; init; } = true;
@@ -41,7 +47,7 @@ internal sealed class RecordedRun
         var started = new RunStartedEvent(
             null,
             "train",
-            new ExperimentInfo(Experiment, "/home/ada/experiments", Sources.Count > 0 ? Sources[0].Path : "Train.cs", Sources, [new DependencyInfo("Sacred.Runtime", "1.0.0"), new DependencyInfo("TorchSharp", "0.107.0")], [new GitRepository("git@example.com:ada/experiments.git", "4f1c2d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d", Dirty: true)]),
+            new ExperimentInfo(Experiment, "/home/ada/experiments", Sources.Count > 0 ? Sources[0].Path : "Train.cs", Sources, Dependencies, [new GitRepository("git@example.com:ada/experiments.git", Commit, Dirty)]),
             new HostInfo(Host, ["Linux", "Linux-6.1.0-x86_64"], "AMD EPYC 7B13", null, "10.0.1", new Dictionary<string, string> { ["CUDA_VISIBLE_DEVICES"] = "0" }, new Dictionary<string, ConfigNode>()),
             Start,
             Config,
@@ -61,6 +67,12 @@ internal sealed class RecordedRun
 
         var info = new ConfigObjectBuilder();
         info.Add("epochs_done", ConfigNode.From(3));
+        if (LogDirs.Count > 0)
+        {
+            var tensorflow = new ConfigObjectBuilder();
+            tensorflow.Add(TensorBoard.LogDirsKey, ConfigNode.FromList(LogDirs, ConfigNode.From));
+            info.Add(TensorBoard.InfoKey, tensorflow.Build());
+        }
         observer.HeartbeatEvent(new HeartbeatEvent(Start + Duration, info.Build(), null, Output, batches, IsFinal: Ends));
         var scratch = Path.Combine(Path.GetTempPath(), "sacred-board-artifact-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(scratch);

@@ -36,4 +36,6 @@ public sealed record BoardOptions
     /// go to MongoDB first (see <see cref="MongoMirror.Apply{T}"/>).
     /// </summary>
     public MongoMirror? Mirror { get; init; }
+    /// <summary>Where to look for the <c>tensorboard</c> command (a PATH-style list); null: the PATH environment variable.</summary>
+    public string? ToolPath { get; init; }
 }

@@ -109,6 +109,9 @@ public sealed class BoardServer : IAsyncDisposable
         ArtifactsApi.Map(app, state);
         CurationApi.Map(app, state);
         SourceApi.Map(app, state);
+        CompareApi.Map(app, state);
+        EventsApi.Map(app, state);
+        TensorBoardApi.Map(app, state);
         app.MapMethods("/api/{**rest}", ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"], () =>
             ApiResults.Error(StatusCodes.Status404NotFound, "No such API endpoint."));
         app.MapFallback("{**path}", context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)

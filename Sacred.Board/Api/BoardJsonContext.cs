@@ -30,4 +30,7 @@ namespace Sacred.Board.Api;
 [JsonSerializable(typeof(RunIdsDto))]
 [JsonSerializable(typeof(DeletionPlan))]
 [JsonSerializable(typeof(DeletionResult))]
+[JsonSerializable(typeof(CompareDto))]
+[JsonSerializable(typeof(RunChangesDto))]
+[JsonSerializable(typeof(TensorBoardDto))]
 internal sealed partial class BoardJsonContext : JsonSerializerContext;

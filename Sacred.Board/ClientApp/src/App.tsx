@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getSession } from './api';
 import { ManyRunsPage } from './charts/ManyRunsPage';
 import { SourceBar } from './common/SourceBar';
+import { ComparePage } from './compare/ComparePage';
 import { RunPage } from './run/RunPage';
 import { RunsPage } from './runs/RunsPage';
 import type { Session } from './types';
@@ -38,6 +39,8 @@ export function App() {
         <RunPage key={run[1]} id={Number(run[1])} readOnly={session?.readOnly ?? true} />
       ) : location.path === '/charts' ? (
         <ManyRunsPage location={location} />
+      ) : location.path === '/compare' ? (
+        <ComparePage params={location.params} />
       ) : (
         <RunsPage readOnly={session?.readOnly ?? true} location={location} />
       )}

@@ -39,6 +39,8 @@ async function request<T>(method: string, url: string, body?: unknown, signal?: 
 }
 
 export const get = <T>(url: string, signal?: AbortSignal) => request<T>('GET', url, undefined, signal);
+/** A POST with the session's CSRF token, as every change needs. */
+export const post = <T>(url: string, body: unknown = {}) => request<T>('POST', url, body);
 
 const tz = () => `tz=${new Date().getTimezoneOffset()}`;
 

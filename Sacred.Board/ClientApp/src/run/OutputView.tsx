@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { fetchOutput, fetchOutputTail, searchOutput } from '../api';
 import { formatNumber } from '../format';
+import { onRunChanges } from '../live/events';
 import type { OutputMatches } from '../types';
 import { AnsiText } from './AnsiText';
 
@@ -8,7 +9,7 @@ const PAGE = 65_536;
 
 /**
  * Captured output, tail first: the last lines load at once, earlier pages on demand; while the run is running new
- * output is appended every two seconds (only what is new is fetched). Search runs on the server over all of it.
+ * output is appended as the server reports it (only what is new is fetched). Search runs on the server over all of it.
  */
 export function OutputView({ id, status }: { id: number; status: string }) {
   const [text, setText] = useState('');
@@ -20,36 +21,62 @@ export function OutputView({ id, status }: { id: number; status: string }) {
   const [matches, setMatches] = useState<OutputMatches | null>(null);
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLPreElement>(null);
+  const endRef = useRef(0);
   const stick = useRef(true);
 
   const show = (offset: number, body: string, totalChars: number) => {
     setText(body);
     setStart(offset);
     setEnd(offset + body.length);
+    endRef.current = offset + body.length;
     setTotal(totalChars);
   };
 
+  const loaded = useRef(false);
   useEffect(() => {
-    fetchOutputTail(id, 1000).then((page) => show(page.offset, page.text, page.totalChars), (e: Error) => setError(e.message));
+    fetchOutputTail(id, 1000).then(
+      (page) => {
+        show(page.offset, page.text, page.totalChars);
+        endRef.current = page.offset + page.text.length;
+        loaded.current = true;
+      },
+      (e: Error) => setError(e.message),
+    );
   }, [id]);
 
   useEffect(() => {
+    if (status === 'RUNNING') setLive(true);
+  }, [status]);
+
+  // New output is pushed: the server says when this run's output grew, and only what is new is read.
+  useEffect(() => {
     if (!live) return;
-    const timer = window.setInterval(async () => {
+    let reading = false;
+    let again = false;
+    const readNew = async () => {
+      if (!loaded.current) return;
+      if (reading) return void (again = true);
+      reading = true;
       try {
-        const page = await fetchOutput(id, end, PAGE);
+        const page = await fetchOutput(id, endRef.current, PAGE);
         if (page.text) {
           setText((t) => t + page.text);
-          setEnd(page.offset + page.text.length);
+          endRef.current = page.offset + page.text.length;
+          setEnd(endRef.current);
         }
         setTotal(page.totalChars);
-        if (page.status !== 'RUNNING') setLive(false);
+        if (page.status !== 'RUNNING' && page.isEnd) setLive(false);
       } catch {
         setLive(false);
+      } finally {
+        reading = false;
+        if (again) (again = false), void readNew();
       }
-    }, 2000);
-    return () => clearInterval(timer);
-  }, [live, end, id]);
+    };
+    return onRunChanges((changes, kind) => {
+      if (kind === 'hello' || changes.changed.some((c) => c.id === id)) void readNew();
+    });
+  }, [live, id]);
 
   useLayoutEffect(() => {
     if (stick.current && box.current) box.current.scrollTop = box.current.scrollHeight;

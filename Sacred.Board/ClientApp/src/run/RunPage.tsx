@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchRun } from '../api';
+import { onRunChanges } from '../live/events';
+import { TensorBoardPanel } from '../tensorboard/TensorBoardPanel';
 import { StatusPill } from '../common/StatusPill';
 import { formatAgo, formatDuration, formatTime, formatValue } from '../format';
 import type { RunDetail } from '../types';
@@ -31,21 +33,31 @@ export function RunPage({ id, readOnly }: { id: number; readOnly: boolean }) {
 
   useEffect(() => {
     let alive = true;
-    let timer = 0;
-    const load = () =>
+    let loading = false;
+    let again = false;
+    const load = () => {
+      if (loading) return void (again = true);
+      loading = true;
       fetchRun(id).then(
         (detail) => {
+          loading = false;
           if (!alive) return;
           setRun(detail);
           setError(null);
-          if (detail.run.status === 'RUNNING' || detail.run.status === 'QUEUED') timer = window.setTimeout(load, 3000);
+          if (again) (again = false), load();
         },
-        (e: Error) => alive && setError(e.message),
+        (e: Error) => {
+          loading = false;
+          if (alive) setError(e.message);
+        },
       );
+    };
     load();
+    // Pushed by the server: read the run again when it changes (status, heartbeat, output, metrics).
+    const stop = onRunChanges((changes, kind) => (kind === 'hello' || changes.changed.some((c) => c.id === id)) && load());
     return () => {
       alive = false;
-      clearTimeout(timer);
+      stop();
     };
   }, [id]);
 
@@ -89,6 +101,7 @@ export function RunPage({ id, readOnly }: { id: number; readOnly: boolean }) {
           <TagEditor id={r.id} tags={r.tags} readOnly={readOnly} />
           <NotesEditor id={r.id} notes={r.notes} comment={r.comment} readOnly={readOnly} />
         </div>
+        <TensorBoardPanel id={r.id} info={run.info} readOnly={readOnly} />
         {run.failTrace && (
           <details class="fail-trace" open>
             <summary>Fail trace</summary>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, bulkTags, fetchCatalog, fetchCount, fetchRuns, type RunsRequest } from '../api';
 import { formatNumber } from '../format';
+import { useLiveTable } from '../live/useLiveTable';
 import type { Catalog, QueryError, RunRow } from '../types';
 import { type Location, navigate, rememberRunsUrl, withParams } from '../url';
 import { ChartsLink } from '../charts/ChartsLink';
@@ -118,10 +119,12 @@ export function RunsPage({ readOnly, location }: { readOnly: boolean; location: 
     [loadPage],
   );
 
+  const live = useLiveTable(request, pages, () => setVersion((v) => v + 1));
   const rowAt = (index: number) => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
   const set = (changes: Record<string, string | string[] | null>, replace = false) => navigate(withParams(changes, '/'), replace);
   const setColumns = (next: string[]) => set({ col: next.join('\n') === defaultColumns.join('\n') ? null : next });
   const refresh = () => {
+    live.seen();
     generation.current++;
     pages.current = new Map();
     loading.current = new Set();
@@ -162,11 +165,19 @@ export function RunsPage({ readOnly, location }: { readOnly: boolean; location: 
           {query && total !== null && !error && <span class="muted"> match the query</span>}
         </span>
         <ChartsLink query={query} selected={selected} />
+        {live.newRuns > 0 && (
+          <button class="button button-active live-new-runs" onClick={refresh} title="Show the runs recorded since the table was read">
+            {live.newRuns === 1 ? '1 new run' : `${formatNumber(live.newRuns)} new runs`}
+          </button>
+        )}
         {selected.size > 0 && (
           <div class="bulk" role="toolbar" aria-label="selected runs">
             <span>
               <b>{selected.size}</b> selected
             </span>
+            <button class="button" disabled={selected.size < 2 || selected.size > 12} title="Compare the selected runs (2 to 12), each against the first" onClick={() => navigate(`/compare?ids=${[...selected].sort((a, b) => a - b).join(',')}`)}>
+              Compare
+            </button>
             {!readOnly && (
               <>
                 <input class="input input-small" placeholder="tag" aria-label="tag for the selected runs" value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
