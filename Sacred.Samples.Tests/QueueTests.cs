@@ -151,6 +151,24 @@ public sealed partial class QueueTests : IDisposable
     }
 
     [Fact]
+    public void A_run_queued_under_another_name_with_dash_n_is_claimed_and_keeps_its_name()
+    {
+        // -n records the run under NAME, as Sacred does, so a claim by the experiment's name alone never found it.
+        var queued = Probe("-q", "-n", "renamed", "with", "points=2", "--store", Store);
+        Assert.True(queued.ExitCode == 0, queued.Stderr);
+
+        var worker = Probe("worker", "--store", Store, "--exit-when-empty");
+
+        Assert.True(worker.ExitCode == 0, worker.Stderr);
+        Assert.Contains("claimed run 1", worker.Stderr, StringComparison.Ordinal);
+        using var store = RunStore.Open(Store);
+        var run = store.GetRun(1)!;
+        Assert.Equal("COMPLETED", run.Summary.Status);
+        Assert.Equal("renamed", run.Summary.Experiment);
+        Assert.Equal(1, store.ListRuns(new RunQuery()).TotalCount);
+    }
+
+    [Fact]
     public void A_worker_claims_only_runs_of_its_own_build_unless_any_build()
     {
         var queued = Probe("-q", "with", "points=2", "--store", Store);

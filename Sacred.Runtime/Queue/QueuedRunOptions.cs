@@ -16,7 +16,18 @@ public static class QueuedRunOptions
     /// <param name="store">The worker's store (<c>--store</c>), or null for the default.</param>
     /// <param name="workerId">The worker, whose claim the run's start takes over.</param>
     /// <returns>The run's options.</returns>
-    public static RunOptions For(QueuedRunClaim claim, string? store, string workerId)
+    public static RunOptions For(QueuedRunClaim claim, string? store, string workerId) => Build(claim, store, claim?.RunId, workerId);
+
+    /// <summary>
+    /// The options of a run claimed from another store (MongoDB, <c>worker -m</c>): the same flags, recorded into the
+    /// worker's embedded store as a new run of its own, since the queued run is not in that store.
+    /// </summary>
+    /// <param name="claim">The claimed run.</param>
+    /// <param name="store">The worker's store (<c>--store</c>), or null for the default.</param>
+    /// <returns>The run's options.</returns>
+    public static RunOptions ForOtherStore(QueuedRunClaim claim, string? store) => Build(claim, store, null, null);
+
+    private static RunOptions Build(QueuedRunClaim? claim, string? store, string? id, string? claimedBy)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var options = claim.Options;
@@ -38,8 +49,8 @@ public static class QueuedRunOptions
             },
             LogLevel = Text(options, "--loglevel"),
             Store = store,
-            Id = claim.RunId,
-            ClaimedBy = workerId,
+            Id = id,
+            ClaimedBy = claimedBy,
         };
     }
 
