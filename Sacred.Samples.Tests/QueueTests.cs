@@ -148,6 +148,13 @@ public sealed partial class QueueTests : IDisposable
         Assert.Equal("later", run.Summary.Comment);
         Assert.Equal(before.Modifications.Modified, run.Modifications.Modified);
         Assert.Contains("points", run.Modifications.Modified);
+
+        // The -F folder it was queued with holds the run as it ran, in the queued run's directory: not left QUEUED.
+        var ran = File.ReadAllText(Path.Combine(_root, "files", "1", "run.json"));
+        Assert.Contains("\"status\": \"COMPLETED\"", ran, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_root, "files", "1", "metrics.json")));
+        Assert.Equal(["1", "_sources"], Directory.GetDirectories(Path.Combine(_root, "files")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_root, "files", "1"), "*.cs"));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Sacred.Queue;
 /// <summary>
 /// The flags a claimed run runs with: those it was queued with (its <c>meta.options</c>: command, updates as given,
 /// comment, name, priority, force, beat interval, capture, log level), recorded into the worker's store under its
-/// own id. <c>-F</c> and <c>-m</c> of the queued run are not used again: the worker's store is where its runs go.
+/// own id, and into the <c>-F</c> folder it was queued with (its queued run directory is taken over; a relative path
+/// is the worker's). <c>-m</c> is not used again: the worker's store (or the queue it claimed from) is where runs go.
 /// </summary>
 public static class QueuedRunOptions
 {
@@ -49,6 +50,7 @@ public static class QueuedRunOptions
             },
             LogLevel = Text(options, "--loglevel"),
             Store = store,
+            FileStorage = claimedBy is null ? null : Text(options, "--file_storage"),
             Id = id,
             ClaimedBy = claimedBy,
         };
