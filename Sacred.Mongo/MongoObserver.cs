@@ -185,16 +185,19 @@ public sealed class MongoObserver : IRunObserver
         try
         {
             _database = MongoRunDatabase.Connect(_target);
-            _session = new MongoRunSession(_database, _target);
-            var id = _session.Start(run, queued, givenId);
             _localId = LocalRunId(run.Id);
-            if (!queued && _localId is { } local && _storeDirectory is not null)
+            if (!queued && _localId is { } stored && _storeDirectory is not null)
             {
-                using (var ledger = SyncLedger.Open(_storeDirectory))
-                {
-                    _syncKey = ledger.Key(local);
-                }
+                using var ledger = SyncLedger.Open(_storeDirectory);
+                _syncKey = ledger.Key(stored);
+            }
 
+            // The document carries its sync key from its insert: a process killed before the note in sacred_sync
+            // below leaves a document that sync finds and replaces, not one it uploads a second copy beside.
+            _session = new MongoRunSession(_syncKey is null ? _database : new SyncKeyedDatabase(_database, _syncKey), _target);
+            var id = _session.Start(run, queued, givenId);
+            if (_syncKey is not null && _localId is { } local)
+            {
                 new SyncClaims(_database.Database, _target).Live(_syncKey, id);
                 StartCatchUp(local);
             }
