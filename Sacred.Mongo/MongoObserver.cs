@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using Sacred.Mongo.Queue;
 using Sacred.Mongo.Recording;
 using Sacred.Mongo.Sync;
 using Sacred.Recording;
@@ -37,6 +38,7 @@ public sealed class MongoObserver : IRunObserver
     private bool _offline;
     private bool _lostDuringRun;
     private Thread? _catchUp;
+    private (BsonValue Id, RunClaimGuard Guard)? _claim;
 
     /// <summary>Creates the observer; nothing is connected before the run starts.</summary>
     /// <param name="target">Where to record.</param>
@@ -49,6 +51,26 @@ public sealed class MongoObserver : IRunObserver
         _target = target;
         _storeDirectory = storeDirectory;
         _warn = warn;
+    }
+
+    /// <summary>
+    /// An observer for a run a worker claimed from the MongoDB queue (<c>worker -m</c>): the run is recorded into its
+    /// queued document, under the same <c>_id</c>, while the worker holds it. Any write that finds the run no longer
+    /// this worker's (its lease expired and it was re-queued) is not made, and nothing more is written; a run whose
+    /// server is lost is not uploaded again from the embedded store, since its claim expires and the run is re-queued.
+    /// </summary>
+    /// <param name="target">Where the run was claimed.</param>
+    /// <param name="claimedId">The claimed run's <c>_id</c>.</param>
+    /// <param name="workerId">The worker holding the claim.</param>
+    /// <param name="lease">The lease each event's first write renews.</param>
+    /// <param name="storeDirectory">The embedded store recording the same run on this machine, or null.</param>
+    /// <param name="warn">Writes one warning line to the run's log.</param>
+    public MongoObserver(MongoTarget target, string claimedId, string workerId, TimeSpan lease, string? storeDirectory, Action<string> warn)
+        : this(target, storeDirectory, warn)
+    {
+        ArgumentNullException.ThrowIfNull(claimedId);
+        ArgumentNullException.ThrowIfNull(workerId);
+        _claim = (MongoRunIds.Parse(claimedId), new RunClaimGuard(workerId, lease));
     }
 
     /// <inheritdoc/>
@@ -115,7 +137,8 @@ public sealed class MongoObserver : IRunObserver
     /// <remarks>The run document this observer inserted is deleted.</remarks>
     public void AbandonStart(string reason)
     {
-        if (!_offline && _session?.Id is { } id && _database is not null)
+        // A claimed run's document is the queue's: its lease expires and it is queued again.
+        if (_claim is null && !_offline && _session?.Id is { } id && _database is not null)
         {
             _database.Collection(_target.RunsCollection).DeleteOne(new BsonDocument("_id", id));
         }
@@ -153,20 +176,28 @@ public sealed class MongoObserver : IRunObserver
     private string? Start(RunStartedEvent run, bool queued)
     {
         ArgumentNullException.ThrowIfNull(run);
+        if (_claim is { } claim && !queued)
+        {
+            return TakeOver(run, claim.Id, claim.Guard);
+        }
+
         var givenId = MongoRunSession.GivenId(run);
         try
         {
             _database = MongoRunDatabase.Connect(_target);
-            _session = new MongoRunSession(_database, _target);
-            var id = _session.Start(run, queued, givenId);
             _localId = LocalRunId(run.Id);
-            if (!queued && _localId is { } local && _storeDirectory is not null)
+            if (!queued && _localId is { } stored && _storeDirectory is not null)
             {
-                using (var ledger = SyncLedger.Open(_storeDirectory))
-                {
-                    _syncKey = ledger.Key(local);
-                }
+                using var ledger = SyncLedger.Open(_storeDirectory);
+                _syncKey = ledger.Key(stored);
+            }
 
+            // The document carries its sync key from its insert: a process killed before the note in sacred_sync
+            // below leaves a document that sync finds and replaces, not one it uploads a second copy beside.
+            _session = new MongoRunSession(_syncKey is null ? _database : new SyncKeyedDatabase(_database, _syncKey), _target);
+            var id = _session.Start(run, queued, givenId);
+            if (_syncKey is not null && _localId is { } local)
+            {
                 new SyncClaims(_database.Database, _target).Live(_syncKey, id);
                 StartCatchUp(local);
             }
@@ -184,6 +215,33 @@ public sealed class MongoObserver : IRunObserver
         }
     }
 
+    /// <summary>
+    /// Starts a claimed run in its queued document. The local record is one attempt of that run, so it is marked as
+    /// synced to it and <c>sacred sync</c> never uploads it as a run of its own. A claimed run that cannot be recorded
+    /// does not run here (it goes back to the queue when its lease expires).
+    /// </summary>
+    private string TakeOver(RunStartedEvent run, BsonValue id, RunClaimGuard guard)
+    {
+        try
+        {
+            _database = MongoRunDatabase.Connect(_target);
+            _session = new MongoRunSession(_database, _target);
+            _session.TakeOver(run, id, guard);
+            _localId = LocalRunId(run.Id);
+            if (_localId is { } local && _storeDirectory is not null)
+            {
+                using var ledger = SyncLedger.Open(_storeDirectory);
+                ledger.MarkSynced(local, _target, id.ToString()!);
+            }
+
+            return MongoRunIds.Format(id);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ObserverUnavailableException($"{Name}: cannot start the claimed run {id}: {FirstLine(e.Message)}", e);
+        }
+    }
+
     private void Guard(Action<MongoRunSession> write)
     {
         if (_offline || _session is not { } session)
@@ -194,6 +252,17 @@ public sealed class MongoObserver : IRunObserver
         try
         {
             write(session);
+        }
+        catch (ClaimLostException e)
+        {
+            _offline = true;
+            _warn($"{e.Message}; this worker writes nothing more into it, and stops it");
+        }
+        catch (Exception e) when (_claim is not null && e is not OutOfMemoryException)
+        {
+            // Uploading this attempt whole later would make a second run: its claim expires and the run is queued again.
+            _offline = true;
+            _warn($"MongoDB {_target} was lost during claimed run {_claim.Value.Id} ({FirstLine(e.Message)}); this worker writes nothing more into it, and its lease expires so that another worker runs it again");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MongoDB.Driver;
+using Sacred.Observers;
 
 namespace Sacred.Mongo;
 
@@ -29,8 +30,8 @@ public sealed partial class MongoTarget
     /// <summary>The text as given.</summary>
     public string Text { get; }
 
-    /// <summary>The text as given with its password, if any, replaced by <c>****</c>: for messages, which the run's log records.</summary>
-    public string SafeText => Url.Password is { Length: > 0 } password ? Text.Replace(":" + Uri.EscapeDataString(password) + "@", ":****@", StringComparison.Ordinal).Replace(":" + password + "@", ":****@", StringComparison.Ordinal) : Text;
+    /// <summary>The text as given with its password, if any, replaced by <c>***</c>: for messages, which the run's log records.</summary>
+    public string SafeText => MongoAddressRedaction.Redact(Text)!;
 
     /// <summary>The connection string.</summary>
     public MongoUrl Url { get; }

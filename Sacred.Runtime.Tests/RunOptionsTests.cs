@@ -58,4 +58,17 @@ public sealed class RunOptionsTests
     {
         Assert.Equal(threshold, new RunOptions { LogLevel = level }.LogThreshold);
     }
+
+    [Theory]
+    [InlineData("mongodb://user:s3cret@db1:27017/lab", "mongodb://user:***@db1:27017/lab")]
+    [InlineData("mongodb+srv://team:p%40ss@cluster.example.net/lab?retryWrites=true", "mongodb+srv://team:***@cluster.example.net/lab?retryWrites=true")]
+    [InlineData("mongodb://user@db1/lab", "mongodb://user@db1/lab")]
+    [InlineData("mongodb://db1:27017/lab", "mongodb://db1:27017/lab")]
+    [InlineData("db1:27017:lab.prefix", "db1:27017:lab.prefix")]
+    public void The_recorded_mongo_address_never_holds_its_password(string given, string recorded)
+    {
+        var meta = CommandLineParser.Parse(["-m", given]).Options.ToMeta();
+
+        Assert.Equal(recorded, meta["--mongo_db"].StringValue);
+    }
 }

@@ -93,7 +93,7 @@ public sealed class RunOptions
         ["--help"] = ConfigNode.From(Help),
         ["--id"] = ConfigNode.From(Id),
         ["--loglevel"] = ConfigNode.From(LogLevel),
-        ["--mongo_db"] = ConfigNode.From(MongoDb),
+        ["--mongo_db"] = ConfigNode.From(Observers.MongoAddressRedaction.Redact(MongoDb)),
         ["--name"] = ConfigNode.From(Name),
         ["--print-config"] = ConfigNode.From(PrintConfig),
         ["--priority"] = Text(Priority),

@@ -148,6 +148,31 @@ public sealed partial class QueueTests : IDisposable
         Assert.Equal("later", run.Summary.Comment);
         Assert.Equal(before.Modifications.Modified, run.Modifications.Modified);
         Assert.Contains("points", run.Modifications.Modified);
+
+        // The -F folder it was queued with holds the run as it ran, in the queued run's directory: not left QUEUED.
+        var ran = File.ReadAllText(Path.Combine(_root, "files", "1", "run.json"));
+        Assert.Contains("\"status\": \"COMPLETED\"", ran, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_root, "files", "1", "metrics.json")));
+        Assert.Equal(["1", "_sources"], Directory.GetDirectories(Path.Combine(_root, "files")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_root, "files", "1"), "*.cs"));
+    }
+
+    [Fact]
+    public void A_run_queued_under_another_name_with_dash_n_is_claimed_and_keeps_its_name()
+    {
+        // -n records the run under NAME, as Sacred does, so a claim by the experiment's name alone never found it.
+        var queued = Probe("-q", "-n", "renamed", "with", "points=2", "--store", Store);
+        Assert.True(queued.ExitCode == 0, queued.Stderr);
+
+        var worker = Probe("worker", "--store", Store, "--exit-when-empty");
+
+        Assert.True(worker.ExitCode == 0, worker.Stderr);
+        Assert.Contains("claimed run 1", worker.Stderr, StringComparison.Ordinal);
+        using var store = RunStore.Open(Store);
+        var run = store.GetRun(1)!;
+        Assert.Equal("COMPLETED", run.Summary.Status);
+        Assert.Equal("renamed", run.Summary.Experiment);
+        Assert.Equal(1, store.ListRuns(new RunQuery()).TotalCount);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class MongoTargetTests
     {
         var target = MongoTarget.Parse("mongodb://user:s3cret@db1:27017/lab");
 
-        Assert.Equal("mongodb://user:****@db1:27017/lab", target.SafeText);
+        Assert.Equal("mongodb://user:***@db1:27017/lab", target.SafeText);
         Assert.Equal("lab", MongoTarget.Parse("lab").SafeText);
     }
 }

@@ -50,6 +50,9 @@ internal static class ReferenceComparison
     {
         "runs.host.dotnet_version",
 
+        // Which build queued the run, for the queue's claims (worker -m): a hash of the compiled sources' paths and MD5s.
+        "runs.experiment.sources_hash",
+
         // Our flags, and the docopt entries Sacred's own command line also records (the reference ran through the API).
         "runs.meta.options.--color", "runs.meta.options.--store",
         "runs.meta.options.COMMAND", "runs.meta.options.UPDATE", "runs.meta.options.help", "runs.meta.options.with",

@@ -17,6 +17,10 @@ internal static class Programs
     public static ProcessOutcome Probe(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
         Run(Built(Path.Combine("tests", "fixtures", "MongoProbe"), "mongoprobe.dll"), arguments, environment);
 
+    /// <summary>Starts the probe experiment without waiting: a worker a test stops or kills.</summary>
+    public static Process StartProbe(params string[] arguments) =>
+        Process.Start(StartInfo(Built(Path.Combine("tests", "fixtures", "MongoProbe"), "mongoprobe.dll"), arguments, null))!;
+
     public static ProcessOutcome Sacred(params string[] arguments) =>
         Run(Built("Sacred.Tool", "sacred.dll"), arguments, null);
 
@@ -43,6 +47,21 @@ internal static class Programs
 
     private static ProcessOutcome Run(string dll, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
+        using var process = Process.Start(StartInfo(dll, arguments, environment))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{dll} {string.Join(' ', arguments)} did not finish in time");
+        }
+
+        Task.WaitAll(stdout, stderr);
+        return new ProcessOutcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static ProcessStartInfo StartInfo(string dll, string[] arguments, IReadOnlyDictionary<string, string>? environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -63,17 +82,7 @@ internal static class Programs
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{dll} {string.Join(' ', arguments)} did not finish in time");
-        }
-
-        Task.WaitAll(stdout, stderr);
-        return new ProcessOutcome(process.ExitCode, stdout.Result, stderr.Result);
+        return start;
     }
 
     private static string Built(string projectFolder, string dll)

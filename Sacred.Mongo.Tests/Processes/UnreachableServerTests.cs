@@ -39,6 +39,31 @@ public sealed class UnreachableServerTests
     }
 
     [Fact]
+    public void The_password_of_the_address_is_recorded_nowhere()
+    {
+        var store = Programs.TempDirectory();
+        var files = Programs.TempDirectory();
+        var port = Programs.ClosedPort();
+
+        var run = Programs.Probe(null, "-m", $"mongodb://alice:s3cret-pw@127.0.0.1:{port}/lab", "--store", store, "-F", files);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.DoesNotContain("s3cret-pw", run.Stderr, StringComparison.Ordinal);
+        using (var runs = RunStore.Open(store))
+        {
+            var detail = runs.GetRun(1)!;
+            Assert.Equal($"mongodb://alice:***@127.0.0.1:{port}/lab", detail.Meta.Options.Get("--mongo_db")!.StringValue);
+            Assert.DoesNotContain("s3cret-pw", runs.ReadOutput(1, 0, 1_000_000)!.Text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"\"--mongo_db\": \"mongodb://alice:***@127.0.0.1:{port}/lab\"", File.ReadAllText(Path.Combine(files, "1", "run.json")), StringComparison.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(store, "*", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories)))
+        {
+            Assert.False(ContainsBytes(File.ReadAllBytes(file), "s3cret-pw"u8.ToArray()), $"{file} holds the password");
+        }
+    }
+
+    [Fact]
     public void Sacreds_host_port_db_form_and_the_environment_variable_are_understood()
     {
         var store = Programs.TempDirectory();
@@ -93,4 +118,6 @@ public sealed class UnreachableServerTests
 
     private static int Count(string text, string part) =>
         text.Split(part, StringSplitOptions.None).Length - 1;
+
+    private static bool ContainsBytes(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

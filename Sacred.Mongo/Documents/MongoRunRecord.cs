@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using MongoDB.Bson;
 using Sacred.Generated;
+using Sacred.Mongo.Queue;
 using Sacred.Recording;
 
 namespace Sacred.Mongo.Documents;
@@ -26,6 +27,7 @@ internal sealed class MongoRunRecord
     private readonly MetricDocuments _metrics;
     private readonly CapturedOutput _output = new();
     private BsonDocument _info = [];
+    private RunClaimGuard? _guard;
 
     private MongoRunRecord(MongoTarget target, RunDocument record, BsonDocument document)
     {
@@ -57,6 +59,7 @@ internal sealed class MongoRunRecord
         ArgumentNullException.ThrowIfNull(run);
         var record = RunDocument.Started(run, source => ConfigNode.From(sourceIds[source.Path].ToString()));
         var document = Convert(record.ToNode());
+        document["experiment"][SourcesHash.Field] = SourcesHash.Of(run.Experiment.Sources);
         document["format"] = Format;
         document["config"] = BsonValues.Document(run.Config);
         document["captured_out"] = "";
@@ -73,6 +76,7 @@ internal sealed class MongoRunRecord
         ArgumentNullException.ThrowIfNull(run);
         var record = RunDocument.Queued(run, source => ConfigNode.From(sourceIds[source.Path].ToString()));
         var document = Convert(record.ToNode());
+        document["experiment"][SourcesHash.Field] = SourcesHash.Of(run.Experiment.Sources);
         document["config"] = BsonValues.Document(run.Config);
         return new MongoRunRecord(target, record, document);
     }
@@ -90,12 +94,53 @@ internal sealed class MongoRunRecord
         return document;
     }
 
+    /// <summary>
+    /// The writes that make a claimed QUEUED document this started run (<c>worker -m</c>): one <c>$set</c> of every field
+    /// of the started document (<c>meta</c> field by field, so the queue time stays), on the condition that the run is
+    /// still RUNNING under this worker; then what an earlier, dead attempt left in <c>metrics</c> and the output
+    /// collection is deleted. Every later write of this record is guarded by the claim (<see cref="RunClaimGuard"/>).
+    /// </summary>
+    /// <param name="id">The claimed run's <c>_id</c>.</param>
+    /// <param name="guard">The worker and its lease.</param>
+    /// <param name="now">The time the lease is renewed from.</param>
+    public List<MongoWrite> TakeOver(BsonValue id, RunClaimGuard guard, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(guard);
+        Id = id;
+        _guard = guard;
+        var set = new BsonDocument();
+        foreach (var element in _document)
+        {
+            if (element.Name == "meta")
+            {
+                foreach (var meta in element.Value.AsBsonDocument)
+                {
+                    set["meta." + meta.Name] = meta.Value;
+                }
+            }
+            else
+            {
+                set[element.Name] = element.Value;
+            }
+        }
+
+        set[MongoQueueDocuments.LeaseExpires] = BsonValues.Date(now + guard.Lease);
+        var condition = new BsonDocument { { MongoQueueDocuments.Worker, guard.WorkerId }, { "status", "RUNNING" } };
+        return
+        [
+            new UpdateOne(_target.RunsCollection, id, new BsonDocument("$set", set), condition),
+            new DeleteMany(_target.MetricsCollection, new BsonDocument("run_id", id)),
+            new DeleteMany(OutputCollection, new BsonDocument("run_id", id)),
+        ];
+    }
+
     /// <summary>The writes of a heartbeat: overflowing output, new metric points, then one <c>$set</c> of the run.</summary>
     public List<MongoWrite> Heartbeat(HeartbeatEvent beat)
     {
         ArgumentNullException.ThrowIfNull(beat);
         var id = RequireId();
-        var writes = new List<MongoWrite>();
+        var writes = Guard(DateTime.UtcNow);
         foreach (var piece in _output.Append(beat.Output, id))
         {
             writes.Add(new InsertOne(OutputCollection, piece));
@@ -124,6 +169,17 @@ internal sealed class MongoRunRecord
         return writes;
     }
 
+    /// <summary>
+    /// The start of an event's writes: nothing for a run this record inserted; for a claimed run, the renewal of the
+    /// lease on the condition that this worker still holds it, so that a worker whose run was re-queued writes
+    /// nothing, and the writes that follow fall inside a fresh lease.
+    /// </summary>
+    private List<MongoWrite> Guard(DateTime now) => _guard is null
+        ? []
+        : [new UpdateOne(_target.RunsCollection, RequireId(), MongoQueueDocuments.RenewUpdate(now, _guard.Lease), Held())];
+
+    private BsonDocument? Held() => _guard is null ? null : new BsonDocument(MongoQueueDocuments.Worker, _guard.WorkerId);
+
     /// <summary>The writes that store an artifact in GridFS as <c>artifact://runs/&lt;id&gt;/&lt;name&gt;</c> and link it from <c>artifacts</c>.</summary>
     public List<MongoWrite> Artifact(ArtifactEvent artifact, Stream content, DateTime now)
     {
@@ -131,10 +187,11 @@ internal sealed class MongoRunRecord
         var id = RequireId();
         var fileId = ObjectId.GenerateNewId();
         var metadata = artifact.Metadata is { Kind: ConfigNodeKind.Object } m ? BsonValues.Document(m) : null;
-        var writes = new List<MongoWrite>(GridFsFile.Writes(fileId, content, $"artifact://{_target.RunsCollection}/{id}/{artifact.Name}", artifact.ContentType, metadata, now));
+        var writes = Guard(now);
+        writes.AddRange(GridFsFile.Writes(fileId, content, $"artifact://{_target.RunsCollection}/{id}/{artifact.Name}", artifact.ContentType, metadata, now));
         var entry = new BsonDocument { { "name", artifact.Name }, { "file_id", fileId } };
         ((BsonArray)_document["artifacts"]).Add(entry);
-        writes.Add(new UpdateOne(_target.RunsCollection, id, new BsonDocument("$push", new BsonDocument("artifacts", entry))));
+        writes.Add(new UpdateOne(_target.RunsCollection, id, new BsonDocument("$push", new BsonDocument("artifacts", entry)), Held()));
         return writes;
     }
 
@@ -151,7 +208,9 @@ internal sealed class MongoRunRecord
         }
 
         resources.Add(entry);
-        return [new UpdateOne(_target.RunsCollection, id, new BsonDocument("$push", new BsonDocument("resources", entry)))];
+        var writes = Guard(DateTime.UtcNow);
+        writes.Add(new UpdateOne(_target.RunsCollection, id, new BsonDocument("$push", new BsonDocument("resources", entry)), Held()));
+        return writes;
     }
 
     /// <summary>The write of the end: <c>stop_time</c>, <c>status</c>, and <c>result</c> or <c>fail_trace</c>.</summary>
@@ -160,7 +219,9 @@ internal sealed class MongoRunRecord
         ArgumentNullException.ThrowIfNull(end);
         RequireId();
         _record.End(end);
-        return [Set(Fields("stop_time", "status", "result", "fail_trace"))];
+        var writes = Guard(DateTime.UtcNow);
+        writes.Add(Set(Fields("stop_time", "status", "result", "fail_trace")));
+        return writes;
     }
 
     private BsonValue RequireId() => Id ?? throw new InvalidOperationException("The run document has not been inserted.");
@@ -187,7 +248,7 @@ internal sealed class MongoRunRecord
             _document[element.Name] = element.Value;
         }
 
-        return new UpdateOne(_target.RunsCollection, RequireId(), new BsonDocument("$set", set));
+        return new UpdateOne(_target.RunsCollection, RequireId(), new BsonDocument("$set", set), Held());
     }
 
     // The runtime's tree holds a source's GridFS id as hex text; MongoDB's holds an ObjectId.

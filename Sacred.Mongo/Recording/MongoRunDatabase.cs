@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Sacred.Mongo.Documents;
+using Sacred.Mongo.Queue;
 
 namespace Sacred.Mongo.Recording;
 
@@ -77,10 +78,20 @@ internal sealed class MongoRunDatabase : IMongoRunDatabase
                 Collection(first.Collection).InsertMany(batch);
                 i += batch.Count;
             }
+            else if (writes[i] is DeleteMany delete)
+            {
+                Collection(delete.Collection).DeleteMany(delete.Filter);
+                i++;
+            }
             else
             {
                 var update = (UpdateOne)writes[i];
-                Collection(update.Collection).UpdateOne(new BsonDocument("_id", update.Id), update.Update);
+                var result = Collection(update.Collection).UpdateOne(update.Filter(), update.Update);
+                if (update.Condition is not null && result.MatchedCount == 0)
+                {
+                    throw new ClaimLostException($"run {update.Id} is no longer held by this worker (its lease expired and another worker re-queued it)");
+                }
+
                 i++;
             }
         }

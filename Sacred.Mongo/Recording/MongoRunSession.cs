@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using MongoDB.Bson;
 using Sacred.Mongo.Documents;
+using Sacred.Mongo.Queue;
 using Sacred.Recording;
 
 namespace Sacred.Mongo.Recording;
@@ -36,6 +37,28 @@ internal sealed class MongoRunSession
     public BsonValue Start(RunStartedEvent run, bool queued, BsonValue? givenId)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var sourceIds = Sources(run);
+        _record = queued
+            ? MongoRunRecord.Queued(run, sourceIds, _target)
+            : MongoRunRecord.Started(run, sourceIds, _target);
+        return _database.InsertRun(_record.Document, givenId);
+    }
+
+    /// <summary>
+    /// Records the start of a run a worker claimed into its queued document (<paramref name="id"/>): no new document;
+    /// this and every later write are made only while <paramref name="guard"/>'s worker holds the run.
+    /// </summary>
+    /// <exception cref="Queue.ClaimLostException">The run is no longer this worker's.</exception>
+    public void TakeOver(RunStartedEvent run, BsonValue id, RunClaimGuard guard)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        _record = MongoRunRecord.Started(run, Sources(run), _target);
+        _database.Write(_record.TakeOver(id, guard, DateTime.UtcNow));
+    }
+
+    /// <summary>The sources in GridFS (a file with the same name and MD5 is reused), by path.</summary>
+    private Dictionary<string, ObjectId> Sources(RunStartedEvent run)
+    {
         var sourceIds = new Dictionary<string, ObjectId>(StringComparer.Ordinal);
         foreach (var source in run.Experiment.Sources)
         {
@@ -50,10 +73,7 @@ internal sealed class MongoRunSession
             sourceIds[source.Path] = id;
         }
 
-        _record = queued
-            ? MongoRunRecord.Queued(run, sourceIds, _target)
-            : MongoRunRecord.Started(run, sourceIds, _target);
-        return _database.InsertRun(_record.Document, givenId);
+        return sourceIds;
     }
 
     public void Heartbeat(HeartbeatEvent beat) => _database.Write(Record().Heartbeat(beat));

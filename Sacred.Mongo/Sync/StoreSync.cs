@@ -110,9 +110,17 @@ internal sealed class StoreSync
             DeleteRun(partial);
         }
 
+        // An uploader killed after its insert but before it noted the id in sacred_sync left a document that only
+        // its sync key names: replace it too, so the run is never in MongoDB twice.
+        var runs = _database.Collection(_target.RunsCollection);
+        foreach (var orphan in runs.Find(new BsonDocument(SyncKeyedDatabase.Field, key)).Project(new BsonDocument("_id", 1)).ToList())
+        {
+            DeleteRun(orphan["_id"]);
+        }
+
         var detail = store.GetRun(run.Id) ?? throw new InvalidOperationException($"run {run.Id} disappeared from the store");
         BsonValue? id = null;
-        RunReplay.Replay(store, detail, new MongoRunSession(_database, _target), claim.RunId, inserted =>
+        RunReplay.Replay(store, detail, new MongoRunSession(new SyncKeyedDatabase(_database, key), _target), claim.RunId, inserted =>
         {
             id = inserted;
             _claims.Uploading(key, inserted);

@@ -57,6 +57,36 @@ public sealed class EmbeddedStoreQueueTests
     }
 
     [Fact]
+    public void A_stalled_worker_whose_run_was_taken_back_and_claimed_again_writes_nothing_into_it()
+    {
+        using var temp = new TempFiles();
+        Enqueue(temp.Directory);
+        using var queue = EmbeddedStoreQueue.Open(temp.Directory);
+        var claim = queue.TryClaim(Mnist, "w1", TimeSpan.FromMinutes(1))!;
+        var stalled = new Sacred.Observers.EmbeddedStoreObserver(temp.Directory) { ClaimedBy = "w1" };
+        stalled.Open();
+        stalled.StartedEvent(Started(id: claim.RunId));
+        stalled.HeartbeatEvent(Beat(Start, "before the stall\n", metrics: Metric("loss", 0, Start, 1, 2)));
+
+        // w1 stalls past its lease: the queue takes the run back and w2 claims it.
+        Execute(temp.Directory, "UPDATE runs SET lease_expires = 1 WHERE id = 1;");
+        Assert.Equal(1, queue.RecoverExpired(3));
+        Assert.Equal("1", queue.TryClaim(Mnist, "w2", TimeSpan.FromMinutes(1))!.RunId);
+
+        var lost = Assert.Throws<Sacred.Recording.ObserverUnavailableException>(() => stalled.HeartbeatEvent(Beat(Start, "after the stall\n", metrics: Metric("loss", 2, Start, 3))));
+        stalled.EndedEvent(new Sacred.Recording.RunEndedEvent(DateTime.UtcNow, Sacred.Recording.RunStatus.Completed, ConfigNode.From(9.0), null));
+        stalled.Close();
+
+        Assert.Contains("run 1 is no longer held by worker w1: it stalled past its lease and the queue took the run back", lost.Message, StringComparison.Ordinal);
+        using var store = RunStore.Open(temp.Directory);
+        var run = store.GetRun(1)!;
+        Assert.Equal("RUNNING", run.Summary.Status);
+        Assert.Null(run.Summary.Result);
+        Assert.Empty(run.Metrics);
+        Assert.Equal("", store.ReadOutput(1, 0, 10_000)?.Text ?? "");
+    }
+
+    [Fact]
     public void Concurrent_claims_from_many_connections_never_share_a_run()
     {
         using var temp = new TempFiles();

@@ -37,19 +37,27 @@ public static partial class ExperimentHost
             return 0;
         }
 
-        if (worker.MongoDb is { } url)
-        {
-            throw new UsageException($"worker -m '{url}': a MongoDB queue (workers on many machines) is not built yet; in this version workers share the embedded store (--store DIR) on one machine");
-        }
-
         var sink = new LogSink(host.Error, PythonLogLevel.Default);
         var workerId = WorkerId.Create();
-        var filter = new QueueFilter(definition.Name, worker.AnyBuild ? null : definition.Sources.Files);
+        var filter = new QueueFilter(definition.Name, worker.AnyBuild ? null : definition.Sources.Files, definition.Sources.MainFile);
         try
         {
+            if (worker.MongoDb is { } url)
+            {
+                var mongo = definition.MongoObservers as IMongoRunQueueFactory ?? throw new CommandFailedException(ObserverFactory.MongoNotReferenced(url));
+                using var mongoQueue = OpenMongoQueue(mongo, url);
+                return QueueWorker.Run(mongoQueue, filter, worker, workerId, sink, host.Interrupted,
+                    (claim, stop) => RunClaimed(definition, claim, worker, workerId, mongoQueue, host with { Interrupted = stop }, (options, runSink) =>
+                    [
+                        .. ObserverFactory.Create(options),
+                        mongo.ClaimedRunObserver(url, claim, workerId, worker.Lease, System.IO.Path.GetFullPath(StoreLocation.Resolve(options.Store)),
+                            message => runSink.Write(LogLevel.Warning, WorkerOptions.CommandName, message)),
+                    ]));
+            }
+
             using var queue = EmbeddedStoreQueue.Open(StoreLocation.Resolve(worker.Store));
             return QueueWorker.Run(queue, filter, worker, workerId, sink, host.Interrupted,
-                (claim, stop) => RunClaimed(definition, claim, worker, workerId, queue, host with { Interrupted = stop }));
+                (claim, stop) => RunClaimed(definition, claim, worker, workerId, queue, host with { Interrupted = stop }, null));
         }
         catch (QueueUnavailableException e)
         {
@@ -57,12 +65,30 @@ public static partial class ExperimentHost
         }
     }
 
-    /// <summary>Runs one claimed run as it was queued: its command, updates and seed, under its own id.</summary>
+    /// <summary>Opens the MongoDB queue, which connects nothing yet: the only failure here is an address that is not one (a usage error).</summary>
+    private static IRunQueue OpenMongoQueue(IMongoRunQueueFactory mongo, string url)
+    {
+        try
+        {
+            return mongo.OpenQueue(url);
+        }
+        catch (QueueUnavailableException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Runs one claimed run as it was queued: its command, updates and seed, under its own id (in the embedded store),
+    /// or, claimed from another store (<paramref name="otherStore"/> makes its observers), as a new run of the embedded
+    /// store that the other store's observer records into the claimed run.
+    /// </summary>
     private static int RunClaimed<TState>(
-        ExperimentDefinition<TState> definition, QueuedRunClaim claim, WorkerOptions worker, string workerId, IRunQueue queue, HostEnvironment host)
+        ExperimentDefinition<TState> definition, QueuedRunClaim claim, WorkerOptions worker, string workerId, IRunQueue queue, HostEnvironment host,
+        Func<RunOptions, LogSink, IReadOnlyList<IRunObserver>>? otherStore)
         where TState : class
     {
-        var options = QueuedRunOptions.For(claim, worker.Store, workerId);
+        var options = otherStore is null ? QueuedRunOptions.For(claim, worker.Store, workerId) : QueuedRunOptions.ForOtherStore(claim, worker.Store);
         var sink = new LogSink(host.Error, options.LogThreshold);
         var logger = new SacredLogger(options.Name ?? definition.Name, sink);
         ResolvedCommand command;
@@ -93,7 +119,8 @@ public static partial class ExperimentHost
 
         try
         {
-            return CommandRunner.Execute(definition, command.Info, config, options, ObserverFactory.Create(options), host, sink);
+            var observers = otherStore is null ? ObserverFactory.Create(options) : otherStore(options, sink);
+            return CommandRunner.Execute(definition, command.Info, config, options, observers, host, sink);
         }
         catch (CommandFailedException e)
         {

@@ -30,6 +30,7 @@ public sealed class EmbeddedStoreObserver : IRunObserver
 
     private SqliteConnection? _connection;
     private RunWriter? _run;
+    private bool _claimLost;
 
     /// <summary>Creates the observer; nothing is touched until <see cref="Open"/>.</summary>
     /// <param name="directory">The store folder (<c>--store DIR</c>, <c>SACRED_STORE</c>, or <c>./sacred_runs</c>); created if missing.</param>
@@ -164,9 +165,20 @@ public sealed class EmbeddedStoreObserver : IRunObserver
     private void Record<T>(string what, T item, Action<RunWriter, T> write)
     {
         var run = _run ?? throw new InvalidOperationException($"{Name}: no run was started or queued.");
+        if (_claimLost)
+        {
+            return;
+        }
+
         try
         {
             write(run, item);
+        }
+        catch (RunNoLongerHeldException e)
+        {
+            // Said once; the worker's lease renewer interrupts the run.
+            _claimLost = true;
+            throw new ObserverUnavailableException($"{Name}: {e.Message}", e);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {

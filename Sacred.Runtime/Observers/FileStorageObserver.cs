@@ -28,6 +28,12 @@ public sealed class FileStorageObserver : IRunObserver
     /// <summary>Sacred's FileStorageObserver priority.</summary>
     public const int DefaultPriority = 20;
 
+    /// <summary>
+    /// The run is one a worker claimed (<c>EXE worker</c>): its directory, written when it was queued with <c>-F</c>
+    /// under the same id, is taken over (run.json no longer says QUEUED), instead of failing as a taken id.
+    /// </summary>
+    internal bool TakesOverQueued { get; init; }
+
     private static readonly HashSet<string> s_reservedNames = new(StringComparer.Ordinal)
     {
         "run.json", "config.json", "cout.txt", "metrics.json",
@@ -95,7 +101,9 @@ public sealed class FileStorageObserver : IRunObserver
     public string? StartedEvent(RunStartedEvent run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var id = MakeRunDirectory(run.Id);
+        var id = TakesOverQueued && run.Id is { } claimed && QueuedSources(claimed) is { } queuedSources
+            ? TakeOverQueued(claimed, queuedSources)
+            : MakeRunDirectory(run.Id);
         WritingRunDirectory(() =>
         {
             _record = RunDocument.Started(run, source => ConfigNode.From(SaveSource(source)));
@@ -221,6 +229,53 @@ public sealed class FileStorageObserver : IRunObserver
         }
 
         _runDirectory = Path.Combine(_baseDirectory, id);
+        return id;
+    }
+
+    /// <summary>The queued copies of the sources in a directory written for a queued run (its run.json says QUEUED), or null.</summary>
+    private List<string>? QueuedSources(string id)
+    {
+        var runJson = Path.Combine(_baseDirectory, id, "run.json");
+        try
+        {
+            var record = File.Exists(runJson) ? Storage.StoredJson.Read(File.ReadAllText(runJson)) : null;
+            if (record?.Get("status") is not { Kind: ConfigNodeKind.String } status || status.StringValue != RunStatus.Queued)
+            {
+                return null;
+            }
+
+            var names = new List<string>();
+            if (record.Get("experiment")?.Get("sources") is { Kind: ConfigNodeKind.List } sources)
+            {
+                foreach (var pair in sources.Items)
+                {
+                    if (pair is { Kind: ConfigNodeKind.List } && pair.Items.Count > 0 && pair.Items[0].Kind == ConfigNodeKind.String)
+                    {
+                        var path = pair.Items[0].StringValue;
+                        names.Add(path[(path.LastIndexOf('/') + 1)..]);
+                    }
+                }
+            }
+
+            return names;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Takes over the directory of the queued run: the copies of its sources made for the queue go (started runs keep them in _sources).</summary>
+    private string TakeOverQueued(string id, List<string> queuedSources)
+    {
+        _runDirectory = Path.Combine(_baseDirectory, id);
+        WritingRunDirectory(() =>
+        {
+            foreach (var name in queuedSources)
+            {
+                File.Delete(Path.Combine(_runDirectory, name));
+            }
+        });
         return id;
     }
 

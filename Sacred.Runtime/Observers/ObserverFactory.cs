@@ -34,7 +34,7 @@ internal static class ObserverFactory
         observers.Add(new EmbeddedStoreObserver(store) { ClaimedBy = options.ClaimedBy });
         if (options.FileStorage is { } fileStorage)
         {
-            observers.Add(new FileStorageObserver(Path.GetFullPath(fileStorage)));
+            observers.Add(new FileStorageObserver(Path.GetFullPath(fileStorage)) { TakesOverQueued = options.ClaimedBy is not null });
         }
 
         if (MongoTarget(options) is { } target)
@@ -52,5 +52,5 @@ internal static class ObserverFactory
 
     /// <summary>The one line for <c>-m</c> in an experiment that does not reference Sacred.Mongo.</summary>
     public static string MongoNotReferenced(string target) =>
-        $"-m/--mongo_db '{target}': recording to MongoDB needs the Sacred.Mongo package, which this experiment does not reference; add it (dotnet add package Sacred.Mongo, or a ProjectReference to Sacred.Mongo/Sacred.Mongo.csproj) and build again";
+        $"-m/--mongo_db '{MongoAddressRedaction.Redact(target)}': recording to MongoDB needs the Sacred.Mongo package, which this experiment does not reference; add it (dotnet add package Sacred.Mongo, or a ProjectReference to Sacred.Mongo/Sacred.Mongo.csproj) and build again";
 }

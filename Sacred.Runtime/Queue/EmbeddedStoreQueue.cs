@@ -65,8 +65,10 @@ public sealed class EmbeddedStoreQueue : IRunQueue
                 UPDATE runs SET status = 'RUNNING', worker = $worker, lease_expires = $expires, attempts = attempts + 1,
                     start_time = $now
                 WHERE id = (
-                    SELECT r.id FROM runs r
-                    WHERE r.status = 'QUEUED' AND r.experiment_name = $experiment
+                    SELECT r.id FROM runs r JOIN run_records rec ON rec.run_id = r.id
+                    WHERE r.status = 'QUEUED'
+                      AND (r.experiment_name = $experiment
+                        OR (json_extract(rec.meta, '$.options."--name"') IS NOT NULL AND json_extract(rec.experiment, '$.mainfile') = $mainfile))
                       AND ($sources IS NULL OR $sources IS (
                           SELECT group_concat(s.path || char(31) || s.md5, char(30) ORDER BY s.path)
                           FROM run_sources s WHERE s.run_id = r.id AND s.path NOT LIKE 'build:%'))
@@ -79,6 +81,7 @@ public sealed class EmbeddedStoreQueue : IRunQueue
             command.Parameters.AddWithValue("$expires", UnixTime.ToMs(now + lease));
             command.Parameters.AddWithValue("$now", UnixTime.ToMs(now));
             command.Parameters.AddWithValue("$experiment", filter.Experiment);
+            command.Parameters.AddWithValue("$mainfile", (object?)filter.MainFile ?? DBNull.Value);
             command.Parameters.AddWithValue("$sources", (object?)SourcesKey(filter) ?? DBNull.Value);
             long id;
             int seed, attempts;
@@ -117,14 +120,16 @@ public sealed class EmbeddedStoreQueue : IRunQueue
             using var command = _connection.CreateCommand();
             command.CommandText = """
                 SELECT EXISTS (
-                    SELECT 1 FROM runs r
-                    WHERE r.experiment_name = $experiment
+                    SELECT 1 FROM runs r JOIN run_records rec ON rec.run_id = r.id
+                    WHERE (r.experiment_name = $experiment
+                        OR (json_extract(rec.meta, '$.options."--name"') IS NOT NULL AND json_extract(rec.experiment, '$.mainfile') = $mainfile))
                       AND ((r.status = 'RUNNING' AND r.lease_expires IS NOT NULL)
                         OR (r.status = 'QUEUED' AND ($sources IS NULL OR $sources IS (
                               SELECT group_concat(s.path || char(31) || s.md5, char(30) ORDER BY s.path)
                               FROM run_sources s WHERE s.run_id = r.id AND s.path NOT LIKE 'build:%')))));
                 """;
             command.Parameters.AddWithValue("$experiment", filter.Experiment);
+            command.Parameters.AddWithValue("$mainfile", (object?)filter.MainFile ?? DBNull.Value);
             command.Parameters.AddWithValue("$sources", (object?)SourcesKey(filter) ?? DBNull.Value);
             return (long)command.ExecuteScalar()! == 1;
         });

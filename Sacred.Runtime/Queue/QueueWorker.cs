@@ -26,11 +26,19 @@ internal static class QueueWorker
     public static int Run(
         IRunQueue queue, QueueFilter filter, WorkerOptions options, string workerId, LogSink log, CancellationToken stop, Func<QueuedRunClaim, CancellationToken, int> runClaim)
     {
-        log.Write(LogLevel.Information, Category, $"Worker {workerId} takes the queued runs of '{filter.Experiment}' ({(filter.Sources is null ? "any build" : "this build's sources only")}) from {queue.Name}");
         var ran = 0;
+        var announced = false;
         while (!stop.IsCancellationRequested)
         {
-            if (queue.RecoverExpired(options.MaxAttempts) is > 0 and var recovered)
+            var recovered = queue.RecoverExpired(options.MaxAttempts);
+            if (!announced)
+            {
+                // Said once the queue has answered: a queue that cannot be reached is the one line the worker prints.
+                log.Write(LogLevel.Information, Category, $"Worker {workerId} takes the queued runs of '{filter.Experiment}' ({(filter.Sources is null ? "any build" : "this build's sources only")}) from {queue.Name}");
+                announced = true;
+            }
+
+            if (recovered > 0)
             {
                 log.Write(LogLevel.Warning, Category, $"Took back {recovered} run(s) whose worker stopped renewing its lease");
             }

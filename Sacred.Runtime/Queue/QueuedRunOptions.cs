@@ -7,7 +7,8 @@ namespace Sacred.Queue;
 /// <summary>
 /// The flags a claimed run runs with: those it was queued with (its <c>meta.options</c>: command, updates as given,
 /// comment, name, priority, force, beat interval, capture, log level), recorded into the worker's store under its
-/// own id. <c>-F</c> and <c>-m</c> of the queued run are not used again: the worker's store is where its runs go.
+/// own id, and into the <c>-F</c> folder it was queued with (its queued run directory is taken over; a relative path
+/// is the worker's). <c>-m</c> is not used again: the worker's store (or the queue it claimed from) is where runs go.
 /// </summary>
 public static class QueuedRunOptions
 {
@@ -16,7 +17,18 @@ public static class QueuedRunOptions
     /// <param name="store">The worker's store (<c>--store</c>), or null for the default.</param>
     /// <param name="workerId">The worker, whose claim the run's start takes over.</param>
     /// <returns>The run's options.</returns>
-    public static RunOptions For(QueuedRunClaim claim, string? store, string workerId)
+    public static RunOptions For(QueuedRunClaim claim, string? store, string workerId) => Build(claim, store, claim?.RunId, workerId);
+
+    /// <summary>
+    /// The options of a run claimed from another store (MongoDB, <c>worker -m</c>): the same flags, recorded into the
+    /// worker's embedded store as a new run of its own, since the queued run is not in that store.
+    /// </summary>
+    /// <param name="claim">The claimed run.</param>
+    /// <param name="store">The worker's store (<c>--store</c>), or null for the default.</param>
+    /// <returns>The run's options.</returns>
+    public static RunOptions ForOtherStore(QueuedRunClaim claim, string? store) => Build(claim, store, null, null);
+
+    private static RunOptions Build(QueuedRunClaim? claim, string? store, string? id, string? claimedBy)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var options = claim.Options;
@@ -38,8 +50,9 @@ public static class QueuedRunOptions
             },
             LogLevel = Text(options, "--loglevel"),
             Store = store,
-            Id = claim.RunId,
-            ClaimedBy = workerId,
+            FileStorage = claimedBy is null ? null : Text(options, "--file_storage"),
+            Id = id,
+            ClaimedBy = claimedBy,
         };
     }
 

@@ -7,7 +7,7 @@ using Sacred.Generated;
 namespace Sacred.Queue;
 
 /// <summary>
-/// <c>EXE worker [--store DIR] [--lease 60s] [--exit-when-empty] [--any-build] [--max-attempts 3] [--poll 2s]</c>:
+/// <c>EXE worker [--store DIR] [-m URL] [--lease 60s] [--exit-when-empty] [--any-build] [--max-attempts 3] [--poll 2s]</c>:
 /// what a worker claims and how long it holds a claim.
 /// </summary>
 public sealed record WorkerOptions
@@ -28,7 +28,7 @@ public sealed record WorkerOptions
     /// <summary>The store to claim from and record into (<c>--store</c>); null for the default.</summary>
     public string? Store { get; init; }
 
-    /// <summary><c>-m</c>: a MongoDB queue; not available until Sacred.Mongo.</summary>
+    /// <summary><c>-m</c>: claim from the MongoDB queue (workers on many machines; needs Sacred.Mongo) instead of the embedded store.</summary>
     public string? MongoDb { get; init; }
 
     /// <summary>How long a claim holds without renewal.</summary>
@@ -52,7 +52,7 @@ public sealed record WorkerOptions
     /// <summary>The usage line and the options, for <c>worker --help</c>.</summary>
     public static string Usage(string program)
     {
-        var text = new System.Text.StringBuilder($"Usage: {program} worker [options]\n\nClaims QUEUED runs of this experiment from the store, one at a time, and runs each as it was queued.\n\nOptions:\n");
+        var text = new System.Text.StringBuilder($"Usage: {program} worker [options]\n\nClaims QUEUED runs of this experiment from the store (or, with -m, from MongoDB), one at a time, and runs each as it was queued.\n\nOptions:\n");
         foreach (var option in All)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {option.Usage,-34} {option.Description}\n");

@@ -28,6 +28,7 @@ internal sealed class RunWriter
     private long _outputSeq;
     private ConfigNode? _info;
     private ConfigNode? _result;
+    private string? _claimedBy;
 
     private RunWriter(SqliteConnection connection, ContentStore files, long runId, bool claimedQueued)
     {
@@ -87,7 +88,7 @@ internal sealed class RunWriter
         }
 
         transaction.Commit();
-        return new RunWriter(connection, files, runId, claimed);
+        return new RunWriter(connection, files, runId, claimed) { _claimedBy = queued ? null : claimedBy };
     }
 
     /// <summary>
@@ -127,6 +128,7 @@ internal sealed class RunWriter
         var writeResult = !Equals(beat.Result, _result);
         using (var transaction = _connection.BeginTransaction(deferred: false))
         {
+            EnsureHeld(transaction);
             (outputChars, outputSeq) = AppendOutput(transaction, beat.Output, outputChars, outputSeq);
             foreach (var batch in beat.Metrics)
             {
@@ -179,7 +181,10 @@ internal sealed class RunWriter
     public void AddArtifact(ArtifactEvent artifact)
     {
         var (hash, size) = _files.PutFile(artifact.Path);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        EnsureHeld(transaction);
         using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO artifacts (run_id, name, file_hash, size, content_type, metadata, added_time)
             VALUES ($run, $name, $hash, $size, $type, $metadata, $time)
@@ -195,16 +200,21 @@ internal sealed class RunWriter
         command.Parameters.AddWithValue("$metadata", (object?)StoredJson.WriteOrNull(artifact.Metadata) ?? DBNull.Value);
         command.Parameters.AddWithValue("$time", UnixTime.ToMs(DateTime.UtcNow));
         command.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     public void AddResource(ResourceEvent resource)
     {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        EnsureHeld(transaction);
         using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "INSERT OR IGNORE INTO resources (run_id, path, md5) VALUES ($run, $path, $md5);";
         command.Parameters.AddWithValue("$run", RunId);
         command.Parameters.AddWithValue("$path", resource.Path);
         command.Parameters.AddWithValue("$md5", resource.Md5);
         command.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     public void End(RunEndedEvent end)
@@ -213,6 +223,7 @@ internal sealed class RunWriter
         // before it; the heartbeats themselves were committed without waiting for the disk.
         StoreDatabase.SyncEachCommit(_connection);
         using var transaction = _connection.BeginTransaction(deferred: false);
+        EnsureHeld(transaction);
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
         var sql = new StringBuilder("""
@@ -232,6 +243,29 @@ internal sealed class RunWriter
         command.CommandText = sql.Append(" WHERE id = $run;").ToString();
         command.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// For a run a worker claimed: the run must still be this worker's when each write begins (inside its
+    /// transaction, under the store's write lock). A worker that stalled past its lease finds the run taken back
+    /// (re-queued, perhaps claimed by another worker) and writes nothing into it.
+    /// </summary>
+    /// <exception cref="RunNoLongerHeldException">The run is no longer held by this worker.</exception>
+    private void EnsureHeld(SqliteTransaction transaction)
+    {
+        if (_claimedBy is null)
+        {
+            return;
+        }
+
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT worker FROM runs WHERE id = $run;";
+        command.Parameters.AddWithValue("$run", RunId);
+        if (command.ExecuteScalar() as string != _claimedBy)
+        {
+            throw new RunNoLongerHeldException(RunId, _claimedBy);
+        }
     }
 
     private static (long RunId, bool Claimed) ClaimOrInsert(SqliteConnection connection, SqliteTransaction transaction, RunStartedEvent run, bool queued, string? claimedBy)
