@@ -105,7 +105,10 @@ public sealed class BuildRecordTests : IDisposable
             first.SdkVersion,
             [.. first.Files.Select(f => new Generated.SourceFileInfo(f.Path, f.Md5, reader.ReadText(f.Hash)))],
             first.Packages,
-            first.ProjectReferences);
+            first.ProjectReferences)
+        {
+            Configuration = first.Configuration,
+        };
         Assert.Equal(rebuilt.ComputeHash(), first.Hash);
 
         using var connection = new SqliteConnection($"Data Source={Path.Combine(store, "runs.db")};Mode=ReadOnly;Pooling=False");

@@ -59,5 +59,8 @@ internal static class SourcesEmitter
             {
                 {{Code.Lines(build.ProjectReferences.Select(r => CSharp.Literal(r) + ","))}}
             })
+        {
+            Configuration = {{CSharp.Literal(build.Configuration)}},
+        }
         """);
 }

@@ -12,6 +12,7 @@ internal sealed record BuildModel(
     string ProjectPath,
     string TargetFramework,
     string SdkVersion,
+    string Configuration,
     EquatableArray<SourceFileModel> Files,
     EquatableArray<DependencyModel> Packages,
     EquatableArray<string> ProjectReferences);

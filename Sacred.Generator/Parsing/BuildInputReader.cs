@@ -80,12 +80,14 @@ internal static class BuildInputReader
         var projectPath = project.Length == 0 ? string.Empty : UnderRoot(root, Normalize(project)) ?? Normalize(project);
         var framework = Property(options, "TargetFramework");
         var sdk = Property(options, "NETCoreSdkVersion");
+        var configuration = Property(options, "Configuration");
         return new BuildModel(
-            Hash(root, projectPath, framework, sdk, files.Values, packages.Values, references),
+            Hash(root, projectPath, framework, sdk, configuration, files.Values, packages.Values, references),
             root,
             projectPath,
             framework,
             sdk,
+            configuration,
             files.Values.ToEquatableArray(),
             packages.Values.ToEquatableArray(),
             references.ToEquatableArray());
@@ -97,6 +99,7 @@ internal static class BuildInputReader
         string project,
         string framework,
         string sdk,
+        string configuration,
         IEnumerable<SourceFileModel> files,
         IEnumerable<DependencyModel> packages,
         IEnumerable<string> references)
@@ -106,6 +109,7 @@ internal static class BuildInputReader
         text.Append("project\t").Append(project).Append('\n');
         text.Append("framework\t").Append(framework).Append('\n');
         text.Append("sdk\t").Append(sdk).Append('\n');
+        text.Append("configuration\t").Append(configuration).Append('\n');
         foreach (var file in files)
         {
             text.Append("file\t").Append(file.Path).Append('\t').Append(file.Md5).Append('\n');

@@ -33,9 +33,12 @@ public sealed record ExperimentBuild(
     IReadOnlyList<DependencyInfo> Packages,
     IReadOnlyList<string> ProjectReferences)
 {
+    /// <summary>The build configuration it was built in (<c>Debug</c>, <c>Release</c>); empty where the build did not say.</summary>
+    public string Configuration { get; init; } = string.Empty;
+
     /// <summary>
     /// The hash that names this build in a store: SHA-256 (lower-case hex) of its canonical text, one line each for the
-    /// repository root, project, framework and SDK, then each file's path and MD5, each package and each reference, in
+    /// repository root, project, framework, SDK and configuration, then each file's path and MD5, each package and each reference, in
     /// the record's order. The generator computes the same at compile time, so a run start can look the build up by
     /// it without making the record.
     /// </summary>
@@ -47,6 +50,7 @@ public sealed record ExperimentBuild(
         text.Append("project\t").Append(ProjectPath).Append('\n');
         text.Append("framework\t").Append(TargetFramework).Append('\n');
         text.Append("sdk\t").Append(SdkVersion).Append('\n');
+        text.Append("configuration\t").Append(Configuration).Append('\n');
         foreach (var file in Files)
         {
             text.Append("file\t").Append(file.Path).Append('\t').Append(file.Md5).Append('\n');

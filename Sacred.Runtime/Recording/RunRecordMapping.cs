@@ -82,6 +82,11 @@ internal static class RunRecordMapping
             node.Add("files", ConfigNode.FromList(build.Files, file => ConfigNode.FromItems([ConfigNode.From(file.Path), sourceReference(file)])));
         }
 
+        if (build.Configuration.Length > 0)
+        {
+            node.Add("configuration", ConfigNode.From(build.Configuration));
+        }
+
         node.Add("packages", ConfigNode.FromList(build.Packages, p => ConfigNode.From(p.Name + "==" + p.Version)));
         node.Add("project", ConfigNode.From(build.ProjectPath));
         node.Add("project_references", Strings(build.ProjectReferences));
@@ -106,7 +111,10 @@ internal static class RunRecordMapping
             Text(node, "sdk_version") ?? "",
             PathReferences(Items(node, "files")),
             Dependencies(Items(node, "packages")),
-            StringList(node.Get("project_references")));
+            StringList(node.Get("project_references")))
+        {
+            Configuration = Text(node, "configuration") ?? "",
+        };
 
     private static List<KeyValuePair<string, ConfigNode>> PathReferences(IReadOnlyList<ConfigNode> items)
     {
@@ -220,6 +228,11 @@ internal static class RunRecordMapping
             node.Add("rerun_of", ConfigNode.From(meta.RerunOf));
         }
 
+        if (meta.ConfigFiles.Count > 0)
+        {
+            node.Add("config_files", ConfigNode.FromList(meta.ConfigFiles, f => ConfigNode.FromItems([ConfigNode.From(f.Key), ConfigNode.From(f.Value)])));
+        }
+
         return node.Build();
     }
 
@@ -239,7 +252,22 @@ internal static class RunRecordMapping
             })
         {
             RerunOf = Text(node, "rerun_of"),
+            ConfigFiles = ReadConfigFiles(node.Get("config_files")),
         };
+
+    private static List<KeyValuePair<string, string>> ReadConfigFiles(ConfigNode? node)
+    {
+        var files = new List<KeyValuePair<string, string>>();
+        foreach (var item in node?.Items ?? [])
+        {
+            if (item.Items is [{ Kind: ConfigNodeKind.String } path, { Kind: ConfigNodeKind.String } text])
+            {
+                files.Add(new(path.StringValue, text.StringValue));
+            }
+        }
+
+        return files;
+    }
 
     /// <summary>Sacred's <c>config_modifications</c> keys: <c>modified</c>, <c>added</c>, <c>typechanged</c>.</summary>
     public static ConfigNode Modifications(ConfigModifications modifications)

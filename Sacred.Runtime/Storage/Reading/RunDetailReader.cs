@@ -118,6 +118,7 @@ internal static class RunDetailReader
                     : new StoredBuild(build.RepositoryRoot, build.ProjectPath, build.TargetFramework, build.SdkVersion, buildFiles, build.Packages, build.ProjectReferences)
                     {
                         Hash = buildHash,
+                        Configuration = build.Configuration,
                     },
             },
             StoredJson.ReadOrNull(info) ?? new ConfigObjectBuilder().Build(),

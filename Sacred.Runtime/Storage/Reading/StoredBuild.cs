@@ -25,4 +25,7 @@ public sealed record StoredBuild(
     /// recorded before the store kept builds apart (schema v4), whose build files are its own.
     /// </summary>
     public string? Hash { get; init; }
+
+    /// <summary>The build configuration it was built in (<c>Debug</c>, <c>Release</c>); empty for a run recorded before it was recorded.</summary>
+    public string Configuration { get; init; } = "";
 }
