@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
@@ -11,7 +12,8 @@ public sealed record ProcessOutcome(int ExitCode, string Stdout, string Stderr);
 /// <summary>Runs real processes with a time limit.</summary>
 internal static class Processes
 {
-    public static ProcessOutcome Run(string fileName, string[] arguments, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static ProcessOutcome Run(
+        string fileName, string[] arguments, string? workingDirectory = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -28,6 +30,11 @@ internal static class Processes
         start.Environment["SACRED_STORE"] = ScratchStore;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -176,6 +176,24 @@ public sealed partial class QueueTests : IDisposable
     }
 
     [Fact]
+    public void A_claimed_run_whose_observer_cannot_be_made_fails_with_one_line_and_the_worker_goes_on()
+    {
+        // SACRED_MONGO asks every run for a MongoDB observer; this probe does not reference Sacred.Mongo, so the
+        // claimed run cannot be recorded there: it fails as a direct run would, and the worker does not crash.
+        var queued = Probe("-q", "with", "points=2", "--store", Store);
+        Assert.True(queued.ExitCode == 0, queued.Stderr);
+
+        var worker = Processes.Run(
+            "dotnet", [Processes.RecorderProbeDll(), "worker", "--store", Store, "--exit-when-empty"], _root, TimeSpan.FromMinutes(2),
+            new Dictionary<string, string> { ["SACRED_MONGO"] = "mongodb://127.0.0.1:9/sacred" });
+
+        Assert.DoesNotContain("Unhandled exception", worker.Stderr, StringComparison.Ordinal);
+        Assert.Contains("needs the Sacred.Mongo package", worker.Stderr, StringComparison.Ordinal);
+        var run = Attempts().Single();
+        Assert.Equal("FAILED", run.Status);
+    }
+
+    [Fact]
     public void A_worker_claims_only_runs_of_its_own_build_unless_any_build()
     {
         var queued = Probe("-q", "with", "points=2", "--store", Store);

@@ -72,6 +72,79 @@ public sealed class RerunTests : IDisposable
         Assert.EndsWith("diverged\n", changed.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_release_run_from_a_dirty_tree_reruns_from_its_record_in_release_although_the_tree_changed_since()
+    {
+        // A repository of its own (the files QuickStart builds from), committed, then edited without committing.
+        var repository = Path.Combine(_root, "repo");
+        CopyTrackedFiles(repository, "Directory.", "global.json", "NuGet.config", "build/", "Sacred.Runtime/", "Sacred.Generator/", "samples/QuickStart/");
+        Git(repository, "init", "-q");
+        Git(repository, "add", "-A");
+        Git(repository, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "copy");
+        var program = Path.Combine(repository, "samples", "QuickStart", "Program.cs");
+        var dirtyText = File.ReadAllText(program) + "\n// an edit that was never committed\n";
+        File.WriteAllText(program, dirtyText);
+
+        var built = Processes.Run("dotnet", ["build", Path.Combine(repository, "samples", "QuickStart", "QuickStart.csproj"), "-c", "Release", "-nologo", "-v:q", "--disable-build-servers"], repository, TimeSpan.FromMinutes(8));
+        Assert.True(built.ExitCode == 0, built.Stdout + built.Stderr);
+        var dll = Path.Combine(repository, "samples", "QuickStart", "bin", "Release", "net10.0", "quickstart.dll");
+        // An update file given by a relative path, from the folder the run starts in.
+        var workingDirectory = Path.Combine(_root, "cwd");
+        var tweak = Path.Combine(workingDirectory, "tweaks", "tweak.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(tweak)!);
+        const string TweakText = "{ \"samples\": 32 }";
+        File.WriteAllText(tweak, TweakText);
+        var run = Processes.Run("dotnet", [dll, "with", "steps=10", "tweaks/tweak.json", "-c", "from a dirty tree", "-P", "3", "--force", "--store", Store], workingDirectory);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+
+        // The working tree moves on: the experiment no longer even compiles there, and the update file says otherwise.
+        File.WriteAllText(program, "this is not C#");
+        File.WriteAllText(tweak, "{ \"samples\": 64 }");
+        var keep = Path.Combine(_root, "keep");
+        var rerun = Sacred("rerun", "1", "--keep", keep);
+
+        Assert.True(rerun.ExitCode == 0, rerun.Stdout + rerun.Stderr);
+        Assert.StartsWith("rerun of run 1 (samples/QuickStart/QuickStart.csproj, net10.0, Release, ", rerun.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\nreproduced\n", rerun.Stdout);
+        Assert.Equal(dirtyText, File.ReadAllText(Path.Combine(keep, "samples", "QuickStart", "Program.cs")));
+        Assert.True(File.Exists(Path.Combine(keep, "samples", "QuickStart", "bin", "Release", "net10.0", "quickstart.dll")), "the rerun did not build in Release");
+        using var store = RunStore.Open(Store);
+        var recorded = store.GetRun(1)!;
+        Assert.True(Assert.Single(recorded.Experiment.Repositories).Dirty);
+        Assert.Equal("Release", recorded.Experiment.Build!.Configuration);
+        var again = store.GetRun(2)!;
+        Assert.Equal("Release", again.Experiment.Build!.Configuration);
+
+        // The options that shape a run or its record are replayed as recorded.
+        Assert.Equal("from a dirty tree", again.Meta.Comment);
+        Assert.Equal(3.0, again.Meta.Priority);
+        Assert.Equal(ConfigNode.From(true), again.Meta.Options.Get("--force"));
+        Assert.Equal(ConfigNode.From(32), again.Config.Get("samples"));
+        Assert.Equal(TweakText, File.ReadAllText(Path.Combine(keep, "rerun-working-directory", "tweaks", "tweak.json")));
+    }
+
+    private static void CopyTrackedFiles(string target, params string[] prefixes)
+    {
+        var root = Processes.RepositoryRoot();
+        var listed = Processes.Run("git", ["-C", root, "ls-files"], root);
+        Assert.Equal(0, listed.ExitCode);
+        foreach (var path in listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (prefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal)) && File.Exists(Path.Combine(root, path)))
+            {
+                var to = Path.Combine(target, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(Path.Combine(root, path), to);
+            }
+        }
+    }
+
+    private static void Git(string directory, params string[] args)
+    {
+        var outcome = Processes.Run("git", ["-C", directory, .. args], directory);
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+    }
+
     private ProcessOutcome Sacred(params string[] args) =>
         Processes.Run("dotnet", [Processes.SacredToolDll(), .. args, "--store", Store], Path.GetTempPath(), TimeSpan.FromMinutes(8));
 }

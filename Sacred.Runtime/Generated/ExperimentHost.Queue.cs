@@ -49,7 +49,7 @@ public static partial class ExperimentHost
                 return QueueWorker.Run(mongoQueue, filter, worker, workerId, sink, host.Interrupted,
                     (claim, stop) => RunClaimed(definition, claim, worker, workerId, mongoQueue, host with { Interrupted = stop }, (options, runSink) =>
                     [
-                        .. ObserverFactory.Create(options),
+                        .. ObserverFactory.Create(options, mongoFromEnvironment: false),
                         mongo.ClaimedRunObserver(url, claim, workerId, worker.Lease, System.IO.Path.GetFullPath(StoreLocation.Resolve(options.Store)),
                             message => runSink.Write(LogLevel.Warning, WorkerOptions.CommandName, message)),
                     ]));
@@ -119,7 +119,9 @@ public static partial class ExperimentHost
 
         try
         {
-            var observers = otherStore is null ? ObserverFactory.Create(options) : otherStore(options, sink);
+            var observers = otherStore is null
+                ? ClaimedRunObservers(options, definition.MongoObservers, sink)
+                : otherStore(options, sink);
             return CommandRunner.Execute(definition, command.Info, config, options, observers, host, sink);
         }
         catch (CommandFailedException e)
@@ -127,6 +129,22 @@ public static partial class ExperimentHost
             host.Error.Write($"error: {e.Message}\n");
             queue.FailClaim(claim.RunId, workerId, e.Message);
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// The observers of a run claimed from the embedded store: its store, its <c>-F</c>, and MongoDB when
+    /// <c>SACRED_MONGO</c> asks for it, as for any run; one that cannot be made fails the claim with its one line.
+    /// </summary>
+    private static IReadOnlyList<IRunObserver> ClaimedRunObservers(RunOptions options, IMongoObserverFactory? mongo, LogSink sink)
+    {
+        try
+        {
+            return ObserverFactory.Create(options, mongo, message => sink.Write(LogLevel.Warning, WorkerOptions.CommandName, message));
+        }
+        catch (ObserverUnavailableException e)
+        {
+            throw new CommandFailedException(e.Message);
         }
     }
 

@@ -21,8 +21,12 @@ internal static class ObserverFactory
     /// <param name="options">The run's flags.</param>
     /// <param name="mongo">Makes the <c>-m</c> observer; null when the experiment does not reference Sacred.Mongo.</param>
     /// <param name="warn">Writes a warning line to the run's log.</param>
+    /// <param name="mongoFromEnvironment">
+    /// Whether <c>SACRED_MONGO</c> adds a MongoDB observer when no <c>-m</c> is given; false for a run claimed from a
+    /// MongoDB queue, whose claimed document is recorded by its own observer (a second one would write a second run).
+    /// </param>
     /// <exception cref="ObserverUnavailableException">A flag asks for an observer that cannot be made (<c>-m</c> without Sacred.Mongo, or a bad address).</exception>
-    public static List<IRunObserver> Create(RunOptions options, IMongoObserverFactory? mongo = null, Action<string>? warn = null)
+    public static List<IRunObserver> Create(RunOptions options, IMongoObserverFactory? mongo = null, Action<string>? warn = null, bool mongoFromEnvironment = true)
     {
         var observers = new List<IRunObserver>();
         if (options.Unobserved)
@@ -37,7 +41,7 @@ internal static class ObserverFactory
             observers.Add(new FileStorageObserver(Path.GetFullPath(fileStorage)) { TakesOverQueued = options.ClaimedBy is not null });
         }
 
-        if (MongoTarget(options) is { } target)
+        if ((mongoFromEnvironment ? MongoTarget(options) : options.MongoDb) is { } target)
         {
             if (mongo is null)
             {

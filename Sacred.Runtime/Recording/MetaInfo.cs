@@ -22,4 +22,11 @@ public sealed record MetaInfo(
     /// experiment); null for an ordinary run. Recorded as <c>meta.rerun_of</c>.
     /// </summary>
     public string? RerunOf { get; init; }
+
+    /// <summary>
+    /// The JSON files of updates given after <c>with</c> (<c>with tweak.json</c>), each as given on the command line
+    /// and with its text as read, so <c>sacred rerun</c> can put them back; recorded as <c>meta.config_files</c>
+    /// (<c>[[path, text]]</c>) only when there are any.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ConfigFiles { get; init; } = [];
 }

@@ -18,4 +18,8 @@ internal sealed record RecordedBuild(
     string SdkVersion,
     IReadOnlyList<KeyValuePair<string, ConfigNode>> Files,
     IReadOnlyList<DependencyInfo> Packages,
-    IReadOnlyList<string> ProjectReferences);
+    IReadOnlyList<string> ProjectReferences)
+{
+    /// <summary>The build configuration (<c>Debug</c>, <c>Release</c>); empty where none was recorded.</summary>
+    public string Configuration { get; init; } = "";
+}

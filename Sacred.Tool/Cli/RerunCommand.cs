@@ -21,8 +21,15 @@ internal static class RerunCommand
 {
     public const int Diverged = 3;
 
-    /// <summary>Options that change what a run prints or how it is named, replayed as recorded.</summary>
-    private static readonly string[] s_replayedOptions = ["--name", "--capture", "--loglevel"];
+    /// <summary>
+    /// Options with a value that shape the run or its record, replayed as recorded. Not replayed: where it was
+    /// recorded (<c>--store</c> is the rerun's, <c>-F</c>, <c>-m</c>), <c>--id</c> (taken by the recorded run),
+    /// <c>--queue</c>, <c>--enforce_clean</c> (the rebuilt folder is no repository), printing-only flags.
+    /// </summary>
+    private static readonly string[] s_replayedOptions = ["--name", "--capture", "--loglevel", "--comment", "--priority", "--beat-interval"];
+
+    /// <summary>Flags that change how a run behaves, replayed when they were given.</summary>
+    private static readonly string[] s_replayedFlags = ["--force", "--debug"];
 
     public static int Run(ToolArguments options, TextWriter stdout, TextWriter stderr)
     {
@@ -52,10 +59,12 @@ internal static class RerunCommand
 
             var before = LastRunId(store);
             clock.Restart();
+            var workingDirectory = Path.Combine(folder, WorkingFolderName);
+            var configFiles = MaterializeConfigFiles(recorded, workingDirectory);
             var outcome = ToolProcess.Run(
                 "dotnet",
-                [assembly, .. Arguments(recorded, extraUpdates), "--store", store.Directory],
-                Path.GetDirectoryName(project)!,
+                [assembly, .. Arguments(recorded, extraUpdates, configFiles), "--store", store.Directory],
+                workingDirectory,
                 new Dictionary<string, string> { ["SACRED_RERUN_OF"] = recorded.Summary.Id.ToString(CultureInfo.InvariantCulture) });
             var after = LastRunId(store);
             if (after <= before)
@@ -66,7 +75,8 @@ internal static class RerunCommand
 
             var rerun = store.GetRun(after) ?? throw new StoreException($"run {after} vanished from the store");
             var build = recorded.Experiment.Build!;
-            stdout.Write($"rerun of run {label} ({build.ProjectPath}, {build.TargetFramework}, {build.Packages.Count} packages as recorded): rebuilt in {Seconds(buildTime)}, ran in {Seconds(clock.Elapsed)} as run {after}\n");
+            var configuration = build.Configuration.Length > 0 ? build.Configuration + ", " : "";
+            stdout.Write($"rerun of run {label} ({build.ProjectPath}, {build.TargetFramework}, {configuration}{build.Packages.Count} packages as recorded): rebuilt in {Seconds(buildTime)}, ran in {Seconds(clock.Elapsed)} as run {after}\n");
             var lines = RunComparison.Compare(store, recorded, rerun);
             foreach (var line in lines)
             {
@@ -96,8 +106,38 @@ internal static class RerunCommand
         }
     }
 
-    /// <summary>The recorded command line: command, options that shape the output, updates as given, and the seed.</summary>
-    private static List<string> Arguments(RunDetail recorded, List<string> extraUpdates)
+    /// <summary>
+    /// Where the rebuilt experiment runs: a folder of its own beside the project, holding the recorded update files
+    /// (<c>with tweak.json</c>) at the relative paths they were given by.
+    /// </summary>
+    public const string WorkingFolderName = "rerun-working-directory";
+
+    /// <summary>
+    /// Writes each recorded update file into <paramref name="workingDirectory"/>: at its relative path as given, or,
+    /// for an absolute path or one that leaves the folder, under <c>config_files/N/</c>; returns the token each
+    /// recorded path is replayed as.
+    /// </summary>
+    private static Dictionary<string, string> MaterializeConfigFiles(RunDetail recorded, string workingDirectory)
+    {
+        Directory.CreateDirectory(workingDirectory);
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var (path, text) in recorded.Meta.ConfigFiles)
+        {
+            var parts = path.Replace('\\', '/').Split('/');
+            var relative = !Path.IsPathRooted(path) && !parts.Any(p => p is "" or "." or "..");
+            var token = relative ? path : Path.Combine("config_files", (index++).ToString(CultureInfo.InvariantCulture), Path.GetFileName(path));
+            var target = Path.Combine(workingDirectory, token);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, text);
+            tokens[path] = token;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The recorded command line: command, options that shape the run or its record, updates as given, and the seed.</summary>
+    private static List<string> Arguments(RunDetail recorded, List<string> extraUpdates, Dictionary<string, string> configFiles)
     {
         var meta = recorded.Meta.Options;
         var arguments = new List<string>();
@@ -114,7 +154,16 @@ internal static class RerunCommand
             }
         }
 
-        var updates = (meta.Get("UPDATE")?.Items ?? []).Where(u => u.Kind == ConfigNodeKind.String).Select(u => u.StringValue).ToList();
+        foreach (var flag in s_replayedFlags)
+        {
+            if (meta.Get(flag) is { Kind: ConfigNodeKind.Bool, BoolValue: true })
+            {
+                arguments.Add(flag);
+            }
+        }
+
+        var updates = (meta.Get("UPDATE")?.Items ?? []).Where(u => u.Kind == ConfigNodeKind.String)
+            .Select(u => configFiles.GetValueOrDefault(u.StringValue, u.StringValue)).ToList();
         if (!updates.Concat(extraUpdates).Any(u => u.StartsWith("seed=", StringComparison.Ordinal)))
         {
             updates.Add("seed=" + recorded.Summary.Seed.ToString(CultureInfo.InvariantCulture));

@@ -20,7 +20,8 @@ internal static class RecordedBuildRunner
     {
         var directory = Path.GetDirectoryName(project)!;
         List<string> framework = build.TargetFramework.Length > 0 ? ["-f", build.TargetFramework] : [];
-        var built = ToolProcess.Run("dotnet", ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "--disable-build-servers", .. framework], directory);
+        List<string> configuration = build.Configuration.Length > 0 ? ["-c", build.Configuration] : [];
+        var built = ToolProcess.Run("dotnet", ["build", project, "-nologo", "-v:q", "-clp:NoSummary;ErrorsOnly", "--disable-build-servers", .. framework, .. configuration], directory);
         if (built.ExitCode != 0)
         {
             var error = (built.Stdout + "\n" + built.Stderr).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
@@ -29,7 +30,14 @@ internal static class RecordedBuildRunner
         }
 
         CheckPackages(Path.Combine(directory, "obj", "project.assets.json"), build, label);
-        var properties = ToolProcess.Run("dotnet", ["msbuild", project, "-nologo", "-getProperty:TargetPath", .. framework.Count > 0 ? ["-p:TargetFramework=" + build.TargetFramework] : Array.Empty<string>()], directory);
+        var properties = ToolProcess.Run(
+            "dotnet",
+            [
+                "msbuild", project, "-nologo", "-getProperty:TargetPath",
+                .. framework.Count > 0 ? ["-p:TargetFramework=" + build.TargetFramework] : Array.Empty<string>(),
+                .. configuration.Count > 0 ? ["-p:Configuration=" + build.Configuration] : Array.Empty<string>(),
+            ],
+            directory);
         var targetPath = properties.Stdout.Trim();
         return properties.ExitCode == 0 && File.Exists(targetPath)
             ? targetPath
