@@ -71,6 +71,28 @@ public sealed class BuildInputTests
             build.Packages);
         // A project outside the repository cannot be recorded; it is named by its full path so a rerun can refuse it.
         Assert.Equal(["/elsewhere/Other/Other.csproj", "lib/Lib.csproj"], build.ProjectReferences);
+
+        // The hash a run start looks the build up by is the generator's, computed at compile time; it names exactly
+        // this record (the runtime computes the same from it), so a stored build with that hash is this build.
+        Assert.Matches("^[0-9a-f]{64}$", Sources(result).BuildHash);
+        Assert.Equal(build.ComputeHash(), Sources(result).BuildHash);
+    }
+
+    [Fact]
+    public void A_different_file_package_or_framework_is_a_different_build_hash()
+    {
+        string HashWith(string projectText, string assets, string framework) => Sources(GeneratorHarness.RunWithBuild(
+            TestSources.Full,
+            new Dictionary<string, string>(s_properties) { ["TargetFramework"] = framework },
+            ("/src/default.json", TestSources.FullDefaults, ""),
+            ("/src/app/Demo.csproj", projectText, "file"),
+            ("/src/app/obj/project.assets.json", assets, "assets"))).BuildHash!;
+
+        var original = HashWith(Csproj, Assets, "net10.0");
+        Assert.Equal(original, HashWith(Csproj, Assets, "net10.0"));
+        Assert.NotEqual(original, HashWith(Csproj + " ", Assets, "net10.0"));
+        Assert.NotEqual(original, HashWith(Csproj, Assets.Replace("11.0.0", "11.0.1", StringComparison.Ordinal), "net10.0"));
+        Assert.NotEqual(original, HashWith(Csproj, Assets, "net9.0"));
     }
 
     [Fact]
@@ -85,6 +107,7 @@ public sealed class BuildInputTests
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.OutputProblems);
         Assert.Null(Sources(result).Build);
+        Assert.Null(Sources(result).BuildHash);
     }
 
     private static ExperimentSources Sources(HarnessResult result)

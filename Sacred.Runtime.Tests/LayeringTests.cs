@@ -147,7 +147,7 @@ public sealed partial class LayeringTests
             .ToList();
 
         Assert.Empty(visible);
-        Assert.Equal(4, GeneratedCodeContract.Version);
+        Assert.Equal(5, GeneratedCodeContract.Version);
         Assert.Equal(EditorBrowsableState.Never, typeof(Run).GetProperty(nameof(Run.ConfigState))!.GetCustomAttribute<EditorBrowsableAttribute>()!.State);
     }
 

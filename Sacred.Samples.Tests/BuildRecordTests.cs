@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Microsoft.Data.Sqlite;
 using Sacred.Storage.Reading;
 using Xunit;
 
@@ -75,6 +76,47 @@ public sealed class BuildRecordTests : IDisposable
         Assert.Contains("\"Microsoft.Data.Sqlite==11.0.0\"", runJson);
         Assert.Contains("\"samples/QuickStart/QuickStart.csproj\",", runJson);
         Assert.Contains(Directory.GetFiles(Path.Combine(files, "_sources")), f => Path.GetFileName(f).StartsWith("QuickStart_", StringComparison.Ordinal) && f.EndsWith(".csproj", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_runs_of_one_binary_store_its_build_once_under_the_hash_the_generator_computed()
+    {
+        var store = Path.Combine(_root, "store");
+        for (var i = 0; i < 2; i++)
+        {
+            var outcome = Processes.Run("dotnet", [Processes.QuickStartDll(), "with", "steps=2", "samples=16", "--store", store], Path.GetTempPath());
+            Assert.Equal(0, outcome.ExitCode);
+        }
+
+        using var reader = RunStore.Open(store);
+        var runs = reader.ListRuns(new RunQuery()).Runs;
+        Assert.Equal(2, runs.Count);
+        var first = reader.GetRun(runs[0].Id)!.Experiment.Build!;
+        var second = reader.GetRun(runs[1].Id)!.Experiment.Build!;
+        Assert.Equal(first.Hash, second.Hash);
+        Assert.Equal(first.Files, second.Files);
+
+        // The hash names exactly what is stored: recomputed from the stored files, packages and framework, it is the
+        // one the generator computed at compile time.
+        var rebuilt = new Generated.ExperimentBuild(
+            first.RepositoryRoot,
+            first.ProjectPath,
+            first.TargetFramework,
+            first.SdkVersion,
+            [.. first.Files.Select(f => new Generated.SourceFileInfo(f.Path, f.Md5, reader.ReadText(f.Hash)))],
+            first.Packages,
+            first.ProjectReferences);
+        Assert.Equal(rebuilt.ComputeHash(), first.Hash);
+
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(store, "runs.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM builds), (SELECT COUNT(*) FROM build_files), (SELECT COUNT(*) FROM run_sources WHERE path LIKE 'build:%');";
+        using var counts = command.ExecuteReader();
+        Assert.True(counts.Read());
+        Assert.Equal(1, counts.GetInt64(0));
+        Assert.Equal(first.Files.Count, counts.GetInt64(1));
+        Assert.Equal(0, counts.GetInt64(2));
     }
 
     [Fact]

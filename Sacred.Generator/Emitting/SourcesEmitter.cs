@@ -21,14 +21,25 @@ internal static class SourcesEmitter
                 new {{DependencyInfo}}[]
                 {
                     {{Code.Lines(sources.Dependencies.Select(d => $"new({CSharp.Literal(d.Name)}, {CSharp.Literal(d.Version)}),"))}}
-                }{{(build is null ? string.Empty : ",\n" + Build(build))}});
+                }{{(build is null ? string.Empty : $",\n{CSharp.Literal(build.Hash)},\nstatic () => __SacredBuild.Value")}});
 
             static partial void __SacredReadSources(ref {{ExperimentSources}}? sources) => sources = __SacredSources;
+        {{(build is null ? string.Empty : BuildHolder(build))}}
         }
         """));
 
     public static string HintName(ExperimentTarget target) =>
         (target.Namespace.Length == 0 ? string.Empty : target.Namespace + ".") + target.ClassName + ".Sources.g.cs";
+
+    // A class of its own, so its hundreds of files are made on first use (a run that must store its build, or
+    // print_dependencies), never by a start that only looks the build up by its hash.
+    private static string BuildHolder(BuildModel build) => Code.Of($$"""
+
+            private static class __SacredBuild
+            {
+                public static readonly {{ExperimentBuild}} Value = {{Build(build)}};
+            }
+        """);
 
     private static string Build(BuildModel build) => Code.Of($$"""
         new {{ExperimentBuild}}(

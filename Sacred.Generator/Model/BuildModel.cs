@@ -3,9 +3,11 @@ namespace Sacred.Generator.Model;
 /// <summary>
 /// What a rebuild of the experiment needs beyond its compiled sources: the files of the build (paths relative to
 /// the repository root), the restored packages, the project's place in the repository, its target framework and
-/// the SDK that built it.
+/// the SDK that built it. <paramref name="Hash"/> names it in a store: the same text and SHA-256 as the runtime's
+/// <c>ExperimentBuild.ComputeHash</c>, so a run start looks the build up without making its record.
 /// </summary>
 internal sealed record BuildModel(
+    string Hash,
     string RepositoryRoot,
     string ProjectPath,
     string TargetFramework,

@@ -77,14 +77,52 @@ internal static class BuildInputReader
         }
 
         var project = Property(options, "MSBuildProjectFullPath");
+        var projectPath = project.Length == 0 ? string.Empty : UnderRoot(root, Normalize(project)) ?? Normalize(project);
+        var framework = Property(options, "TargetFramework");
+        var sdk = Property(options, "NETCoreSdkVersion");
         return new BuildModel(
+            Hash(root, projectPath, framework, sdk, files.Values, packages.Values, references),
             root,
-            project.Length == 0 ? string.Empty : UnderRoot(root, Normalize(project)) ?? Normalize(project),
-            Property(options, "TargetFramework"),
-            Property(options, "NETCoreSdkVersion"),
+            projectPath,
+            framework,
+            sdk,
             files.Values.ToEquatableArray(),
             packages.Values.ToEquatableArray(),
             references.ToEquatableArray());
+    }
+
+    /// <summary>The build's name in a store: exactly the runtime's <c>ExperimentBuild.ComputeHash</c>.</summary>
+    public static string Hash(
+        string root,
+        string project,
+        string framework,
+        string sdk,
+        IEnumerable<SourceFileModel> files,
+        IEnumerable<DependencyModel> packages,
+        IEnumerable<string> references)
+    {
+        var text = new StringBuilder("sacred-build 1\n");
+        text.Append("root\t").Append(root).Append('\n');
+        text.Append("project\t").Append(project).Append('\n');
+        text.Append("framework\t").Append(framework).Append('\n');
+        text.Append("sdk\t").Append(sdk).Append('\n');
+        foreach (var file in files)
+        {
+            text.Append("file\t").Append(file.Path).Append('\t').Append(file.Md5).Append('\n');
+        }
+
+        foreach (var package in packages)
+        {
+            text.Append("package\t").Append(package.Name).Append('\t').Append(package.Version).Append('\n');
+        }
+
+        foreach (var reference in references)
+        {
+            text.Append("reference\t").Append(reference).Append('\n');
+        }
+
+        using var sha = SHA256.Create();
+        return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString())).Select(b => b.ToString("x2")));
     }
 
     /// <summary>Every package restored for the project (<c>libraries</c> of type <c>package</c>), id and exact version.</summary>

@@ -34,7 +34,7 @@ internal static class KnownTypes
     public const string GeneratedCodeContract = "Sacred.Generated.GeneratedCodeContract";
 
     /// <summary>The <c>GeneratedCodeContract.Version</c> that the code in Emitting/ is written for.</summary>
-    public const int ContractVersion = 4;
+    public const int ContractVersion = 5;
 
     public const string TorchSharpAssembly = "TorchSharp";
     public const string Torch = "TorchSharp.torch";

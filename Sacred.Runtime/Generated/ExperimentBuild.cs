@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Sacred.Generated;
 
@@ -28,4 +31,37 @@ public sealed record ExperimentBuild(
     string SdkVersion,
     IReadOnlyList<SourceFileInfo> Files,
     IReadOnlyList<DependencyInfo> Packages,
-    IReadOnlyList<string> ProjectReferences);
+    IReadOnlyList<string> ProjectReferences)
+{
+    /// <summary>
+    /// The hash that names this build in a store: SHA-256 (lower-case hex) of its canonical text, one line each for the
+    /// repository root, project, framework and SDK, then each file's path and MD5, each package and each reference, in
+    /// the record's order. The generator computes the same at compile time, so a run start can look the build up by
+    /// it without making the record.
+    /// </summary>
+    /// <returns>64 lower-case hex digits.</returns>
+    public string ComputeHash()
+    {
+        var text = new StringBuilder("sacred-build 1\n");
+        text.Append("root\t").Append(RepositoryRoot).Append('\n');
+        text.Append("project\t").Append(ProjectPath).Append('\n');
+        text.Append("framework\t").Append(TargetFramework).Append('\n');
+        text.Append("sdk\t").Append(SdkVersion).Append('\n');
+        foreach (var file in Files)
+        {
+            text.Append("file\t").Append(file.Path).Append('\t').Append(file.Md5).Append('\n');
+        }
+
+        foreach (var package in Packages)
+        {
+            text.Append("package\t").Append(package.Name).Append('\t').Append(package.Version).Append('\n');
+        }
+
+        foreach (var reference in ProjectReferences)
+        {
+            text.Append("reference\t").Append(reference).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

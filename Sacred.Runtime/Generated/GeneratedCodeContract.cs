@@ -17,5 +17,5 @@ namespace Sacred.Generated;
 public static class GeneratedCodeContract
 {
     /// <summary>The contract version this runtime implements.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 }

@@ -21,11 +21,15 @@ internal static class RunRecordMapping
     /// <summary>Sacred's <c>experiment</c>; each store says how it refers to a source's stored copy.</summary>
     /// <param name="experiment">The experiment.</param>
     /// <param name="sourceReference">The second item of a source's <c>[path, reference]</c> pair: the md5, a stored path, a file id.</param>
-    public static ConfigNode Experiment(ExperimentInfo experiment, Func<SourceFileInfo, ConfigNode> sourceReference)
+    /// <param name="includeBuild">
+    /// False for a store that keeps each build once on its own (the embedded store): <c>build</c> is left out, and the
+    /// build's record is not even made.
+    /// </param>
+    public static ConfigNode Experiment(ExperimentInfo experiment, Func<SourceFileInfo, ConfigNode> sourceReference, bool includeBuild = true)
     {
         var node = new ConfigObjectBuilder();
         node.Add("base_dir", ConfigNode.From(experiment.BaseDirectory));
-        if (experiment.Build is { } build)
+        if (includeBuild && experiment.Build is { } build)
         {
             node.Add("build", Build(build, sourceReference));
         }
@@ -70,10 +74,14 @@ internal static class RunRecordMapping
     /// <c>experiment.build</c>: what a rerun needs beyond the sources. Files are <c>[path, reference]</c> pairs as the
     /// sources are, their paths relative to <c>repository_root</c>; packages are <c>"id==version"</c>.
     /// </summary>
-    private static ConfigNode Build(ExperimentBuild build, Func<SourceFileInfo, ConfigNode> sourceReference)
+    private static ConfigNode Build(ExperimentBuild build, Func<SourceFileInfo, ConfigNode>? sourceReference)
     {
         var node = new ConfigObjectBuilder();
-        node.Add("files", ConfigNode.FromList(build.Files, file => ConfigNode.FromItems([ConfigNode.From(file.Path), sourceReference(file)])));
+        if (sourceReference is not null)
+        {
+            node.Add("files", ConfigNode.FromList(build.Files, file => ConfigNode.FromItems([ConfigNode.From(file.Path), sourceReference(file)])));
+        }
+
         node.Add("packages", ConfigNode.FromList(build.Packages, p => ConfigNode.From(p.Name + "==" + p.Version)));
         node.Add("project", ConfigNode.From(build.ProjectPath));
         node.Add("project_references", Strings(build.ProjectReferences));
@@ -83,7 +91,14 @@ internal static class RunRecordMapping
         return node.Build();
     }
 
-    private static RecordedBuild ReadBuild(ConfigNode node) =>
+    /// <summary>
+    /// <c>experiment.build</c> without its files, as a store that keeps each build once holds it beside the build's
+    /// file rows (the embedded store's <c>builds.record</c>).
+    /// </summary>
+    public static ConfigNode BuildWithoutFiles(ExperimentBuild build) => Build(build, sourceReference: null);
+
+    /// <summary>Reads <c>experiment.build</c> back (its files are empty when the node has none).</summary>
+    public static RecordedBuild ReadBuild(ConfigNode node) =>
         new(
             Text(node, "repository_root") ?? "",
             Text(node, "project") ?? "",

@@ -25,10 +25,7 @@ internal static class RunStartedEventFactory
             sources.MainFile,
             sources.Files,
             sources.Dependencies,
-            repository is null ? [] : [repository])
-        {
-            Build = sources.Build,
-        };
+            repository is null ? [] : [repository]).WithBuildOf(sources);
 
         var optionsNode = new ConfigObjectBuilder();
         foreach (var (key, value) in options.ToMeta())

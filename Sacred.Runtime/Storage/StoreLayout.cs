@@ -11,7 +11,8 @@ internal static class StoreLayout
 {
     /// <summary>
     /// The prefix of a build file's path in <c>run_sources</c> (<c>build:</c> + its path relative to the repository
-    /// root), so build files share the sources' table, content store and deletion rules without a schema change.
+    /// root) in runs recorded before schema version 5, which stores each build once (<see cref="StoreSchemaVersion5"/>).
+    /// Readers still read such rows; nothing writes them any more.
     /// </summary>
     public const string BuildFilePathPrefix = "build:";
 

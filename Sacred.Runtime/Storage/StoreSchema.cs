@@ -155,6 +155,7 @@ internal static class StoreSchema
         new(2, StoreSchemaVersion2.Description, StoreSchemaVersion2.Sql, StoreSchemaVersion2.Backfill),
         new(3, StoreSchemaVersion3.Description, StoreSchemaVersion3.Sql),
         new(4, StoreSchemaVersion4.Description, StoreSchemaVersion4.Sql),
+        new(5, StoreSchemaVersion5.Description, StoreSchemaVersion5.Sql),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -338,6 +338,7 @@ public sealed class RunCuration
             SELECT hash, MIN(name), MAX(size),
                    EXISTS (SELECT 1 FROM artifacts a WHERE a.file_hash = used.hash AND a.run_id NOT IN ({list}))
                    OR EXISTS (SELECT 1 FROM run_sources s WHERE s.file_hash = used.hash AND s.run_id NOT IN ({list}))
+                   OR EXISTS (SELECT 1 FROM build_files b WHERE b.file_hash = used.hash)
             FROM used GROUP BY hash ORDER BY MIN(name);
             """;
         var freed = new List<PlannedFile>();

@@ -15,11 +15,12 @@ internal static class RunDetailReader
         command.Transaction = transaction;
         command.Parameters.AddWithValue("$run", summary.Id);
         command.CommandText = """
-            SELECT d.config, d.modifications, d.meta, d.host, d.experiment, d.info, d.fail_trace, r.output_chars, r.pid
-            FROM runs r JOIN run_records d ON d.run_id = r.id WHERE r.id = $run;
+            SELECT d.config, d.modifications, d.meta, d.host, d.experiment, d.info, d.fail_trace, r.output_chars, r.pid,
+                   d.build_hash, b.record
+            FROM runs r JOIN run_records d ON d.run_id = r.id LEFT JOIN builds b ON b.hash = d.build_hash WHERE r.id = $run;
             """;
         string config, modifications, meta, host, experiment;
-        string? info, failTrace;
+        string? info, failTrace, buildHash, buildRecord;
         long outputChars;
         int? pid;
         using (var reader = command.ExecuteReader())
@@ -38,6 +39,8 @@ internal static class RunDetailReader
             failTrace = reader.IsDBNull(6) ? null : reader.GetString(6);
             outputChars = reader.GetInt64(7);
             pid = reader.IsDBNull(8) ? null : reader.GetInt32(8);
+            buildHash = reader.IsDBNull(9) ? null : reader.GetString(9);
+            buildRecord = reader.IsDBNull(10) ? null : reader.GetString(10);
         }
 
         var sources = new List<StoredSource>();
@@ -50,12 +53,24 @@ internal static class RunDetailReader
                 var path = reader.GetString(0);
                 if (path.StartsWith(StoreLayout.BuildFilePathPrefix, StringComparison.Ordinal))
                 {
+                    // A run recorded before schema v5 kept its build files beside its sources.
                     buildFiles.Add(new StoredSource(path[StoreLayout.BuildFilePathPrefix.Length..], reader.GetString(1), reader.GetString(2)));
                 }
                 else
                 {
                     sources.Add(new StoredSource(path, reader.GetString(1), reader.GetString(2)));
                 }
+            }
+        }
+
+        if (buildHash is not null)
+        {
+            command.CommandText = "SELECT path, md5, file_hash FROM build_files WHERE build_hash = $build ORDER BY path;";
+            command.Parameters.AddWithValue("$build", buildHash);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                buildFiles.Add(new StoredSource(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
         }
 
@@ -89,6 +104,7 @@ internal static class RunDetailReader
         }
 
         var recorded = RunRecordMapping.ReadExperiment(StoredJson.Read(experiment));
+        var build = buildRecord is null ? recorded.Build : RunRecordMapping.ReadBuild(StoredJson.Read(buildRecord));
         return new RunDetail(
             summary,
             StoredJson.Read(config),
@@ -97,9 +113,12 @@ internal static class RunDetailReader
             RunRecordMapping.ReadHost(StoredJson.Read(host)),
             new StoredExperiment(recorded.Name, recorded.BaseDirectory, recorded.MainFile, sources, recorded.Dependencies, recorded.Repositories)
             {
-                Build = recorded.Build is { } build
-                    ? new StoredBuild(build.RepositoryRoot, build.ProjectPath, build.TargetFramework, build.SdkVersion, buildFiles, build.Packages, build.ProjectReferences)
-                    : null,
+                Build = build is null
+                    ? null
+                    : new StoredBuild(build.RepositoryRoot, build.ProjectPath, build.TargetFramework, build.SdkVersion, buildFiles, build.Packages, build.ProjectReferences)
+                    {
+                        Hash = buildHash,
+                    },
             },
             StoredJson.ReadOrNull(info) ?? new ConfigObjectBuilder().Build(),
             failTrace is null ? null : RunRecordMapping.ReadFailTrace(StoredJson.Read(failTrace)),

@@ -18,4 +18,11 @@ public sealed record StoredBuild(
     string SdkVersion,
     IReadOnlyList<StoredSource> Files,
     IReadOnlyList<DependencyInfo> Packages,
-    IReadOnlyList<string> ProjectReferences);
+    IReadOnlyList<string> ProjectReferences)
+{
+    /// <summary>
+    /// The hash that names the build in the store (stored once per store and shared by its runs); null for a run
+    /// recorded before the store kept builds apart (schema v4), whose build files are its own.
+    /// </summary>
+    public string? Hash { get; init; }
+}

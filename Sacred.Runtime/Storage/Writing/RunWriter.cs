@@ -56,9 +56,19 @@ internal sealed class RunWriter
             sources.Add((source, files.Put(Encoding.UTF8.GetBytes(source.Text))));
         }
 
-        foreach (var file in run.Experiment.Build?.Files ?? [])
+        // A build is stored once per store: a start whose build is there already only looks its hash up, and the
+        // build's record (hundreds of files, made on first use) is not even made.
+        var buildHash = run.Experiment.BuildHash;
+        NewBuild? newBuild = null;
+        if (buildHash is not null && !BuildStored(connection, buildHash) && run.Experiment.Build is { } build)
         {
-            sources.Add((file with { Path = StoreLayout.BuildFilePathPrefix + file.Path }, files.Put(Encoding.UTF8.GetBytes(file.Text))));
+            var buildFiles = new List<(SourceFileInfo File, string Hash)>();
+            foreach (var file in build.Files)
+            {
+                buildFiles.Add((file, files.Put(Encoding.UTF8.GetBytes(file.Text))));
+            }
+
+            newBuild = new NewBuild(buildHash, RunRecordMapping.BuildWithoutFiles(build), buildFiles);
         }
 
         if (queued)
@@ -68,6 +78,11 @@ internal sealed class RunWriter
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
+        if (newBuild is not null)
+        {
+            InsertBuild(connection, transaction, newBuild);
+        }
+
         var (runId, claimed) = ClaimOrInsert(connection, transaction, run, queued, claimedBy);
         using (var command = connection.CreateCommand())
         {
@@ -88,6 +103,46 @@ internal sealed class RunWriter
 
         transaction.Commit();
         return new RunWriter(connection, files, runId, claimed);
+    }
+
+    private static bool BuildStored(SqliteConnection connection, string hash)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM builds WHERE hash = $hash;";
+        command.Parameters.AddWithValue("$hash", hash);
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>
+    /// Stores a build and its file rows; a build another process stored meanwhile is left as it is (the hash names
+    /// the same content).
+    /// </summary>
+    private static void InsertBuild(SqliteConnection connection, SqliteTransaction transaction, NewBuild build)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR IGNORE INTO builds (hash, record, stored_time) VALUES ($hash, $record, $time);";
+        command.Parameters.AddWithValue("$hash", build.Hash);
+        command.Parameters.AddWithValue("$record", StoredJson.Write(build.Record));
+        command.Parameters.AddWithValue("$time", UnixTime.ToMs(DateTime.UtcNow));
+        if (command.ExecuteNonQuery() == 0)
+        {
+            return;
+        }
+
+        command.Parameters.Clear();
+        command.CommandText = "INSERT INTO build_files (build_hash, path, md5, file_hash) VALUES ($build, $path, $md5, $hash);";
+        command.Parameters.AddWithValue("$build", build.Hash);
+        var path = command.Parameters.Add("$path", SqliteType.Text);
+        var md5 = command.Parameters.Add("$md5", SqliteType.Text);
+        var hash = command.Parameters.Add("$hash", SqliteType.Text);
+        foreach (var (file, fileHash) in build.Files)
+        {
+            path.Value = file.Path;
+            md5.Value = file.Md5;
+            hash.Value = fileHash;
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>
@@ -281,8 +336,8 @@ internal sealed class RunWriter
         AddStartColumns(command, run, queued);
         var runId = (long)command.ExecuteScalar()!;
         command.CommandText = """
-            INSERT INTO run_records (run_id, config, modifications, meta, host, experiment)
-            VALUES ($run, $config, $modifications, $meta, $host, $experiment);
+            INSERT INTO run_records (run_id, config, modifications, meta, host, experiment, build_hash)
+            VALUES ($run, $config, $modifications, $meta, $host, $experiment, $build_hash);
             """;
         command.Parameters.AddWithValue("$run", runId);
         command.ExecuteNonQuery();
@@ -299,7 +354,7 @@ internal sealed class RunWriter
                 hostname = $hostname, pid = $pid
             WHERE id = $id AND (status = 'QUEUED' OR (status = 'RUNNING' AND worker = $worker));
             UPDATE run_records SET config = $config, modifications = $modifications, meta = $meta, host = $host,
-                experiment = $experiment
+                experiment = $experiment, build_hash = $build_hash
             WHERE run_id = $id;
             DELETE FROM run_sources WHERE run_id = $id;
             """;
@@ -320,7 +375,8 @@ internal sealed class RunWriter
         command.Parameters.AddWithValue("$modifications", StoredJson.Write(RunRecordMapping.Modifications(run.Modifications)));
         command.Parameters.AddWithValue("$meta", StoredJson.Write(RunRecordMapping.Meta(run.Meta)));
         command.Parameters.AddWithValue("$host", StoredJson.Write(RunRecordMapping.Host(run.Host)));
-        command.Parameters.AddWithValue("$experiment", StoredJson.Write(RunRecordMapping.Experiment(run.Experiment, source => ConfigNode.From(source.Md5))));
+        command.Parameters.AddWithValue("$experiment", StoredJson.Write(RunRecordMapping.Experiment(run.Experiment, source => ConfigNode.From(source.Md5), includeBuild: false)));
+        command.Parameters.AddWithValue("$build_hash", (object?)run.Experiment.BuildHash ?? DBNull.Value);
         command.Parameters.AddWithValue("$comment", (object?)run.Meta.Comment ?? DBNull.Value);
         command.Parameters.AddWithValue("$priority", Real(run.Meta.Priority));
         command.Parameters.AddWithValue("$seed", run.Seed);
@@ -448,4 +504,7 @@ internal sealed class RunWriter
     private static object Real(double? value) => value is { } v && !double.IsNaN(v) ? v : DBNull.Value;
 
     private sealed record MetricState(long Id, int NextSeq, MetricTotals Totals);
+
+    /// <summary>A build this start stores: its hash, its record without files, and its files with their stored hashes.</summary>
+    private sealed record NewBuild(string Hash, ConfigNode Record, List<(SourceFileInfo File, string Hash)> Files);
 }
