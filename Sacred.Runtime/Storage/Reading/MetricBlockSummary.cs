@@ -33,34 +33,40 @@ internal readonly record struct MetricBlockSummary(
         {
             var start = b * Size;
             var end = Math.Min(start + Size, steps.Length);
-            int minAt = -1, maxAt = -1;
-            for (var i = start; i < end; i++)
-            {
-                var value = values[i];
-                if (double.IsNaN(value))
-                {
-                    continue;
-                }
-
-                if (minAt < 0 || value < values[minAt])
-                {
-                    minAt = i;
-                }
-
-                if (maxAt < 0 || value > values[maxAt])
-                {
-                    maxAt = i;
-                }
-            }
-
-            blocks[b] = minAt < 0
-                ? new MetricBlockSummary(end - start, steps[start], values[start], timestampsMs[start], false, 0, 0, 0, 0, 0, 0, 0, 0)
-                : new MetricBlockSummary(
-                    end - start, steps[start], values[start], timestampsMs[start], true,
-                    minAt - start, steps[minAt], values[minAt], timestampsMs[minAt],
-                    maxAt - start, steps[maxAt], values[maxAt], timestampsMs[maxAt]);
+            blocks[b] = Of(steps[start..end], values[start..end], timestampsMs[start..end]);
         }
 
         return blocks;
+    }
+
+    /// <summary>Summarises one block: the given points (at least one).</summary>
+    public static MetricBlockSummary Of(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs)
+    {
+        int minAt = -1, maxAt = -1;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            if (minAt < 0 || value < values[minAt])
+            {
+                minAt = i;
+            }
+
+            if (maxAt < 0 || value > values[maxAt])
+            {
+                maxAt = i;
+            }
+        }
+
+        return minAt < 0
+            ? new MetricBlockSummary(values.Length, steps[0], values[0], timestampsMs[0], false, 0, 0, 0, 0, 0, 0, 0, 0)
+            : new MetricBlockSummary(
+                values.Length, steps[0], values[0], timestampsMs[0], true,
+                minAt, steps[minAt], values[minAt], timestampsMs[minAt],
+                maxAt, steps[maxAt], values[maxAt], timestampsMs[maxAt]);
     }
 }
