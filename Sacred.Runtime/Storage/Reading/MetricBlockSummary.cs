@@ -42,23 +42,36 @@ internal readonly record struct MetricBlockSummary(
     /// <summary>Summarises one block: the given points (at least one).</summary>
     public static MetricBlockSummary Of(ReadOnlySpan<long> steps, ReadOnlySpan<double> values, ReadOnlySpan<long> timestampsMs)
     {
-        int minAt = -1, maxAt = -1;
-        for (var i = 0; i < values.Length; i++)
+        // The extremes are kept in registers and compared strictly, so the first occurrence wins and NaN (never
+        // smaller or larger than anything) is skipped without a test; the writer runs this over every point it stores.
+        var minAt = 0;
+        while (minAt < values.Length && double.IsNaN(values[minAt]))
         {
-            var value = values[i];
-            if (double.IsNaN(value))
-            {
-                continue;
-            }
+            minAt++;
+        }
 
-            if (minAt < 0 || value < values[minAt])
-            {
-                minAt = i;
-            }
+        if (minAt == values.Length)
+        {
+            minAt = -1;
+        }
 
-            if (maxAt < 0 || value > values[maxAt])
+        var maxAt = minAt;
+        if (minAt >= 0)
+        {
+            double min = values[minAt], max = min;
+            for (var i = minAt + 1; i < values.Length; i++)
             {
-                maxAt = i;
+                var value = values[i];
+                if (value < min)
+                {
+                    min = value;
+                    minAt = i;
+                }
+                else if (value > max)
+                {
+                    max = value;
+                    maxAt = i;
+                }
             }
         }
 
