@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
-using Sacred.Storage.Reading;
 
 namespace Sacred.Storage;
 

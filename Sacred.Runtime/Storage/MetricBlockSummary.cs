@@ -1,6 +1,6 @@
 using System;
 
-namespace Sacred.Storage.Reading;
+namespace Sacred.Storage;
 
 /// <summary>
 /// A block of up to <see cref="Size"/> consecutive points of a stored chunk, reduced to its first point and its
