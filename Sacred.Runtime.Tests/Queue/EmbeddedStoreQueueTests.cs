@@ -200,6 +200,7 @@ public sealed class EmbeddedStoreQueueTests
         using var temp = new TempFiles();
         Enqueue(temp.Directory);
         Execute(temp.Directory, """
+            DROP TRIGGER metric_chunk_summaries_follow_chunks; DROP TABLE metric_chunk_summaries;
             DROP TABLE build_files; DROP TABLE builds; ALTER TABLE run_records DROP COLUMN build_hash;
             DROP INDEX runs_by_queue; DROP INDEX runs_by_lease;
             ALTER TABLE runs DROP COLUMN worker; ALTER TABLE runs DROP COLUMN lease_expires; ALTER TABLE runs DROP COLUMN attempts;

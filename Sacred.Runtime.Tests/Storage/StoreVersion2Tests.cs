@@ -59,6 +59,7 @@ public sealed class StoreVersion2Tests
         Record(temp.Directory, 0.1, 1.0, 2.0, 6.0);
         Record(temp.Directory, 0.5, 4.0);
         Execute(temp.Directory, """
+            DROP TRIGGER metric_chunk_summaries_follow_chunks; DROP TABLE metric_chunk_summaries;
             DROP TABLE build_files; DROP TABLE builds; ALTER TABLE run_records DROP COLUMN build_hash;
             DROP INDEX runs_by_queue; DROP INDEX runs_by_lease;
             ALTER TABLE runs DROP COLUMN worker; ALTER TABLE runs DROP COLUMN lease_expires; ALTER TABLE runs DROP COLUMN attempts;

@@ -42,6 +42,7 @@ public sealed class StoreVersion3Tests
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
+                DROP TRIGGER metric_chunk_summaries_follow_chunks; DROP TABLE metric_chunk_summaries;
                 DROP TABLE build_files; DROP TABLE builds; ALTER TABLE run_records DROP COLUMN build_hash;
                 DROP INDEX metrics_by_name_last; DROP INDEX metrics_by_name_min; DROP INDEX metrics_by_name_max; DROP INDEX metrics_by_name_mean;
                 CREATE INDEX metrics_by_name_last ON metrics (name, last_value); CREATE INDEX metrics_by_name_min ON metrics (name, min_value);

@@ -174,7 +174,7 @@ public sealed class StoreVersion5Tests
         using (var store = RunStore.Open(temp.Directory))
         {
             var old = store.GetRun(1)!.Experiment;
-            Assert.Equal(5, Scalar(temp.Directory, "PRAGMA user_version;"));
+            Assert.Equal(StoreSchema.CurrentVersion, Scalar(temp.Directory, "PRAGMA user_version;"));
             Assert.Equal(["Mnist.cs", "Net/Model.cs"], old.Sources.Select(s => s.Path));
             Assert.NotNull(old.Build);
             Assert.Null(old.Build.Hash);

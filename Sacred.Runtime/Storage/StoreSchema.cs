@@ -156,6 +156,7 @@ internal static class StoreSchema
         new(3, StoreSchemaVersion3.Description, StoreSchemaVersion3.Sql),
         new(4, StoreSchemaVersion4.Description, StoreSchemaVersion4.Sql),
         new(5, StoreSchemaVersion5.Description, StoreSchemaVersion5.Sql),
+        new(6, StoreSchemaVersion6.Description, StoreSchemaVersion6.Sql),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

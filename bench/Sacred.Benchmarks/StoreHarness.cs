@@ -50,6 +50,8 @@ internal static class StoreHarness
                 Row($"1 M points in heartbeats of {beatSize:N0}, wall until durable", wall, "ms");
             }
 
+            EncodingCost(steps, values, times);
+
             var baseline = Path.Combine(root, "no-points");
             WritePoints(baseline, 0, steps, values, times);
             var bytes = DatabaseBytes(store!) - DatabaseBytes(baseline);
@@ -210,6 +212,43 @@ internal static class StoreHarness
     }
 
     /// <summary>A loss curve logged at about 100 K points a second: steps 0, 1, 2, ..., times a few per millisecond.</summary>
+    /// <summary>
+    /// The writer's CPU per point for what it does with each chunk before SQLite: the chunk BLOB and, since schema v6,
+    /// its block summaries (both into reused buffers, as the writer does), 1 M points in chunks of 64 K.
+    /// </summary>
+    private static void EncodingCost(long[] steps, double[] values, long[] times)
+    {
+        var chunkBuffer = new byte[Storage.MetricChunkCodec.MaxEncodedLength(Storage.MetricChunkCodec.MaxPointsPerChunk)];
+        var summaryBuffer = new byte[Storage.MetricBlockSummaryCodec.MaxEncodedLength(Storage.MetricChunkCodec.MaxPointsPerChunk)];
+        var chunk = new List<double>();
+        var summary = new List<double>();
+        long summaryBytes = 0;
+        for (var rep = 0; rep < 20; rep++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var from = 0; from < steps.Length; from += Storage.MetricChunkCodec.MaxPointsPerChunk)
+            {
+                var length = Math.Min(Storage.MetricChunkCodec.MaxPointsPerChunk, steps.Length - from);
+                Storage.MetricChunkCodec.EncodeInto(chunkBuffer, steps.AsSpan(from, length), values.AsSpan(from, length), times.AsSpan(from, length));
+            }
+
+            chunk.Add(watch.Elapsed.TotalMilliseconds * 1e6 / steps.Length);
+            watch.Restart();
+            summaryBytes = 0;
+            for (var from = 0; from < steps.Length; from += Storage.MetricChunkCodec.MaxPointsPerChunk)
+            {
+                var length = Math.Min(Storage.MetricChunkCodec.MaxPointsPerChunk, steps.Length - from);
+                summaryBytes += Storage.MetricBlockSummaryCodec.EncodeInto(summaryBuffer, steps.AsSpan(from, length), values.AsSpan(from, length), times.AsSpan(from, length));
+            }
+
+            summary.Add(watch.Elapsed.TotalMilliseconds * 1e6 / steps.Length);
+        }
+
+        Row("writer: encode a chunk BLOB, per point (20 × 1 M points)", chunk, "ns");
+        Row("writer: encode the chunk's block summaries, per point (20 × 1 M points)", summary, "ns");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| block summaries stored, bytes per point | {summaryBytes / (double)steps.Length:F3} B | | |"));
+    }
+
     private static (long[] Steps, double[] Values, long[] Times) Series(int count)
     {
         var random = new Random(42);

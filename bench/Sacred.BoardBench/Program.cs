@@ -9,7 +9,9 @@ using Sacred.BoardBench;
 //   Sacred.BoardBench create DIR [--runs 100000] [--points 20]   writes a store through the real writer
 //   Sacred.BoardBench measure DIR [--rounds 15] [--no-browser]   server times and Chromium's time to first rows
 //   Sacred.BoardBench create-charts DIR                          10 M points in run 1, 200 runs x 200 k points
-//   Sacred.BoardBench measure-charts DIR [--rounds 15]           chart server times, zoom and overlay in Chromium
+//   Sacred.BoardBench measure-charts DIR [--rounds 15] [--cold 5] [--no-browser]
+//                                                                chart server times (first read by --cold new boards),
+//                                                                zoom and overlay in Chromium
 if (args.Length < 2 || args[0] is not ("create" or "measure" or "create-charts" or "measure-charts"))
 {
     Console.Error.WriteLine("usage: Sacred.BoardBench create DIR [--runs N] [--points N] | measure DIR [--rounds N] [--no-browser]");
@@ -31,7 +33,7 @@ if (args[0] == "create-charts")
 
 if (args[0] == "measure-charts")
 {
-    await ChartTimings.Measure(directory, Option("--rounds", 15));
+    await ChartTimings.Measure(directory, Option("--rounds", 15), Option("--cold", 5), !args.Contains("--no-browser"));
     return 0;
 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Sacred.Storage;
 using Sacred.Storage.Reading;
 using Xunit;
 

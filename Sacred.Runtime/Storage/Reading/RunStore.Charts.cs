@@ -53,17 +53,19 @@ public sealed partial class RunStore
         var rangeCount = whole ? count : CountInRange(connection, transaction, chunks, from, to);
         var sampler = new MetricDownsampler(rangeCount, maxPoints);
 
-        // Buckets of thousands of points are fed whole block summaries (cached per stored chunk, which is never
-        // rewritten), so a 10 M-point series costs kilobytes; only chunks cut by the range edges are read point by point.
+        // Buckets of thousands of points are fed whole block summaries (stored with each chunk since schema v6, made
+        // from the points for older chunks; cached per chunk, which is never rewritten), so a 10 M-point series costs
+        // kilobytes; only chunks cut by the range edges are read point by point.
         var coarse = sampler.Downsampled && sampler.BucketSize >= 2 * MetricBlockSummary.Size;
         if (rangeCount > 0)
         {
             using var decoder = new ChunkDecoder();
+            using var stored = new StoredSummaries(connection, transaction);
             foreach (var chunk in chunks)
             {
                 if (coarse && chunk.Inside)
                 {
-                    foreach (var block in Summary(connection, transaction, chunk, decoder))
+                    foreach (var block in Summary(connection, transaction, chunk, stored, decoder))
                     {
                         sampler.AddBlock(block);
                     }
@@ -227,15 +229,19 @@ public sealed partial class RunStore
         return count;
     }
 
-    private MetricBlockSummary[] Summary(SqliteConnection connection, SqliteTransaction transaction, ChunkInfo chunk, ChunkDecoder decoder)
+    private MetricBlockSummary[] Summary(SqliteConnection connection, SqliteTransaction transaction, ChunkInfo chunk, StoredSummaries stored, ChunkDecoder decoder)
     {
         if (_chunkSummaries.TryGetValue(chunk.Key, out var cached))
         {
             return cached;
         }
 
-        decoder.Read(connection, transaction, chunk.Id);
-        var summary = MetricBlockSummary.Summarise(decoder.Steps, decoder.Values, decoder.Times);
+        if (!stored.TryRead(chunk.Id, chunk.Key.Count, out var summary))
+        {
+            decoder.Read(connection, transaction, chunk.Id);
+            summary = MetricBlockSummary.Summarise(decoder.Steps, decoder.Values, decoder.Times);
+        }
+
         if (Interlocked.Add(ref _summarisedBlocks, summary.Length) > MaxSummarisedBlocks)
         {
             // A bound, not an LRU: past it the cache starts again, which costs one full read per series.
@@ -301,6 +307,37 @@ public sealed partial class RunStore
     private readonly record struct ChunkInfo(ChunkKey Key, bool Inside)
     {
         public long Id => Key.Id;
+    }
+
+    /// <summary>Reads the block summaries the writer stored with a chunk (schema v6), through one prepared statement.</summary>
+    private sealed class StoredSummaries : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _chunkId;
+
+        public StoredSummaries(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = "SELECT blocks FROM metric_chunk_summaries WHERE chunk_id = $id;";
+            _chunkId = _command.Parameters.Add("$id", SqliteType.Integer);
+        }
+
+        /// <summary>False when the chunk has no stored summary (written before v6) or one that does not fit it.</summary>
+        public bool TryRead(long chunkId, long count, out MetricBlockSummary[] blocks)
+        {
+            _chunkId.Value = chunkId;
+            using var reader = _command.ExecuteReader();
+            if (!reader.Read())
+            {
+                blocks = [];
+                return false;
+            }
+
+            return MetricBlockSummaryCodec.TryDecode(reader.GetFieldValue<byte[]>(0), count, out blocks);
+        }
+
+        public void Dispose() => _command.Dispose();
     }
 
     /// <summary>Reads one chunk by row id and decodes it into pooled buffers, reused chunk after chunk.</summary>

@@ -24,6 +24,7 @@ internal sealed class RunWriter
     // Reused for every chunk's BLOB (bound with the parameter's Size): a 64 K-point chunk is ~650 KB, and a
     // fresh array per chunk was large-object garbage at the writer's full rate.
     private byte[] _chunkBuffer = [];
+    private byte[] _summaryBuffer = [];
     private long _outputChars;
     private long _outputSeq;
     private ConfigNode? _info;
@@ -497,12 +498,14 @@ internal sealed class RunWriter
         command.CommandText = """
             INSERT INTO metric_chunks (metric_id, seq, first_step, count, data)
             VALUES ($metric, $seq, $first_step, $count, $data);
+            INSERT INTO metric_chunk_summaries (chunk_id, blocks) VALUES (last_insert_rowid(), $blocks);
             """;
         command.Parameters.AddWithValue("$metric", metricId);
         var seq = command.Parameters.Add("$seq", SqliteType.Integer);
         var firstStep = command.Parameters.Add("$first_step", SqliteType.Integer);
         var count = command.Parameters.Add("$count", SqliteType.Integer);
         var data = command.Parameters.Add("$data", SqliteType.Blob);
+        var blocks = command.Parameters.Add("$blocks", SqliteType.Blob);
         for (var from = 0; from < batch.Count; from += MetricChunkCodec.MaxPointsPerChunk)
         {
             var length = Math.Min(MetricChunkCodec.MaxPointsPerChunk, batch.Count - from);
@@ -517,6 +520,17 @@ internal sealed class RunWriter
 
             data.Value = _chunkBuffer;
             data.Size = MetricChunkCodec.EncodeInto(_chunkBuffer, steps.Slice(from, length), values.Slice(from, length), times.Slice(from, length));
+
+            // The writer has the points at hand: summarising them here (one pass over the values) spares a chart's
+            // first read of the series from decoding them all.
+            var summaryNeeded = MetricBlockSummaryCodec.MaxEncodedLength(length);
+            if (_summaryBuffer.Length < summaryNeeded)
+            {
+                _summaryBuffer = new byte[summaryNeeded];
+            }
+
+            blocks.Value = _summaryBuffer;
+            blocks.Size = MetricBlockSummaryCodec.EncodeInto(_summaryBuffer, steps.Slice(from, length), values.Slice(from, length), times.Slice(from, length));
             command.ExecuteNonQuery();
         }
 
