@@ -189,7 +189,7 @@ internal sealed class RunFilterCompiler
                 throw Invalid(field, $"{Symbol(op)} needs a text field and a text value");
             }
 
-            if (field.IsConfig && PassingValues(field, op, value.Text!) is { } passing)
+            if (field.IsConfig && !_correlated && PassingValues(field, op, value.Text!) is { } passing)
             {
                 if (passing.Count == 0)
                 {
@@ -229,7 +229,8 @@ internal sealed class RunFilterCompiler
     /// key's value index (one seek per distinct value), or null when the key has more than
     /// <see cref="MaxDistinctValues"/> of them (or there is no connection to ask): then each entry is tested.
     /// With few values (an optimizer's name) the runs are then found by equality: 50,000 index entries tested one
-    /// by one cost ~60 ms, 4 values and an IN lookup ~5 ms.
+    /// by one cost ~60 ms, 4 values and an IN lookup ~5 ms. Not for <c>correlated</c> checks: those test one entry
+    /// per run visited, which the list would not make cheaper.
     /// </summary>
     private List<string>? PassingValues(RunField field, ComparisonOperator op, string text)
     {
