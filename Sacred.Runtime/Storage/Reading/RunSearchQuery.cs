@@ -91,7 +91,10 @@ internal static class RunSearchQuery
 
     public static long Count(SqliteConnection connection, RunFilter? filter, TimeSpan deadAfter, DateTime now)
     {
+        // One snapshot: a contains/~ on a config key reads the key's distinct values before the count.
+        using var transaction = connection.BeginTransaction(deferred: true);
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = filter is null
             ? "SELECT COUNT(*) FROM runs;"
             : $"SELECT COUNT(*) FROM ({new RunFilterCompiler(command).Set(filter)});";
