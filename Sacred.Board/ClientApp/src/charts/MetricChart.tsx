@@ -117,6 +117,8 @@ function UPlotChart({
 }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const shapeOf = useRef<string>('');
+  const resizer = useRef<ResizeObserver | null>(null);
   const callbacks = useRef({ onZoom, onReset, series });
   callbacks.current = { onZoom, onReset, series };
 
@@ -129,6 +131,14 @@ function UPlotChart({
     const lo = (series.lo ?? series.values).map(positive);
     const hi = (series.hi ?? series.values).map(positive);
     const data: uPlot.AlignedData = [xs, hi, lo, raw, line];
+    // New points of a running run (or a zoom) with the same axes and smoothing: hand uPlot the new data; the chart,
+    // its canvas and its handlers stay, and only the plot area is painted again.
+    const shape = `${options.x}|${options.logY}|${options.smoothing > 0}`;
+    if (plot.current && shapeOf.current === shape) {
+      plot.current.setData(data);
+      return;
+    }
+    shapeOf.current = shape;
     const width = Math.max(300, host.current.clientWidth);
     const opts: uPlot.Options = {
       width,
@@ -185,13 +195,13 @@ function UPlotChart({
       if (host.current && plot.current) plot.current.setSize({ width: Math.max(300, host.current.clientWidth), height: 260 });
     });
     resize.observe(host.current);
-    return () => {
-      resize.disconnect();
-    };
+    resizer.current?.disconnect();
+    resizer.current = resize;
   }, [series, smoothed, options.x, options.logY, options.smoothing]);
 
   useEffect(
     () => () => {
+      resizer.current?.disconnect();
       plot.current?.destroy();
       plot.current = null;
     },
