@@ -13,11 +13,9 @@ namespace Sacred.Board.Tests;
 /// A board over a store made for charts: three runs of 150,000 points each (three stored chunks, so a range can
 /// skip some), two with optimizer adam and one sgd, each with a one-point spike, and one run with a short metric.
 /// </summary>
-public sealed class ChartsHost : IAsyncLifetime
+public sealed class ChartsHost : RecordedStoreBoard
 {
     public const int Points = 150_000;
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sacred-board-charts-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The runs by role: adam1, adam2, sgd, short.</summary>
     public Dictionary<string, long> Ids { get; } = [];
@@ -25,13 +23,13 @@ public sealed class ChartsHost : IAsyncLifetime
     /// <summary>Where each long run's spike is (step) and how high.</summary>
     public static (int Step, double Value) Spike(int run) => (31_337 + (run * 40_000), 50.0 + run);
 
-    public BoardServer Server { get; private set; } = null!;
-
-    public HttpClient Http { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    public ChartsHost()
+        : base("charts")
     {
-        Directory.CreateDirectory(Path);
+    }
+
+    protected override void Record()
+    {
         var roles = new[] { ("adam1", "adam", 0.1), ("adam2", "adam", 0.05), ("sgd", "sgd", 0.2) };
         for (var r = 0; r < roles.Length; r++)
         {
@@ -54,28 +52,5 @@ public sealed class ChartsHost : IAsyncLifetime
             Config = RecordedRun.BuildConfig(0.3, 16, "sgd", 1, 0.1, false),
             Metrics = { ["loss"] = [3.0, 2.0, 1.0] },
         }.RecordInto(Path);
-        Server = await BoardServer.StartAsync(new BoardOptions { StoreDirectory = Path, Port = 0 });
-        Http = new HttpClient { BaseAddress = Server.Url };
-    }
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await Server.DisposeAsync();
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    public async Task<JsonElement> Json(string path)
-    {
-        using var response = await Http.GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -93,9 +93,9 @@ public sealed class ChartsPageTests : IClassFixture<ChartsHost>
         await page.GetByLabel("legend").SelectOptionAsync(["config.optimizer"]);
         var legend = page.GetByTestId("legend");
         await Expect(legend.Locator(".legend-item")).ToHaveCountAsync(3);
-        var labels = await legend.Locator(".legend-item").AllTextContentsAsync();
-        Assert.Equal(2, labels.Count(l => l.EndsWith(" adam", StringComparison.Ordinal)));
-        Assert.Equal(1, labels.Count(l => l.EndsWith(" sgd", StringComparison.Ordinal)));
+        // The items are there before the chosen key reaches their labels: wait for the labels, not only the count.
+        await Expect(legend.Locator(".legend-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(" adam$") })).ToHaveCountAsync(2);
+        await Expect(legend.Locator(".legend-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(" sgd$") })).ToHaveCountAsync(1);
         await Expect(page.Locator(".many-canvas")).ToHaveAttributeAsync("data-lines", "3");
         await Expect(page.GetByTestId("many-badge")).ToContainTextAsync("3 of 3 runs");
         await ChromiumBrowser.Screenshot(page, "charts-overlay");

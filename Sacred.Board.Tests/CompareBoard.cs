@@ -14,27 +14,25 @@ namespace Sacred.Board.Tests;
 /// A store of two runs of one experiment that differ the way a user's do (a config value, one source line, package
 /// versions, the commit, an artifact, one output line, and output timestamps that should not count), served by a board.
 /// </summary>
-public sealed class CompareBoard : IAsyncLifetime
+public sealed class CompareBoard : RecordedStoreBoard
 {
     public const string OldLine = "    public static double Run(double learningRate) => 1.0 / learningRate; // the result";
     public const string NewLine = "    public static double Run(double learningRate) => 2.0 / learningRate; // doubled";
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sacred-board-compare-" + Guid.NewGuid().ToString("N"));
 
     public long Before { get; private set; }
 
     public long After { get; private set; }
 
-    public BoardServer Server { get; private set; } = null!;
-
-    public HttpClient Http { get; private set; } = null!;
-
     public static string Source(string line) =>
         "// Train.cs\nusing Sacred;\n\npublic static class Train\n{\n" + line + "\n}\n// line 8\n// line 9\n// line 10\n// line 11\n// line 12\n// line 13\n";
 
-    public async Task InitializeAsync()
+    public CompareBoard()
+        : base("compare")
     {
-        Directory.CreateDirectory(Path);
+    }
+
+    protected override void Record()
+    {
         Before = new RecordedRun
         {
             Config = RecordedRun.BuildConfig(0.1, 32, "adam", 2, 0.1, true),
@@ -57,28 +55,5 @@ public sealed class CompareBoard : IAsyncLifetime
             Output = "2026-11-30 09:12:44 epoch 1 loss 1.20\n[09:12:45.900] epoch 2 loss 0.80 (1.61s)\ntest accuracy 0.93\n",
             Artifacts = [("model.ckpt", Encoding.UTF8.GetBytes("weights-2")), ("labels.txt", Encoding.UTF8.GetBytes("0 1 2"))],
         }.RecordInto(Path);
-        Server = await BoardServer.StartAsync(new BoardOptions { StoreDirectory = Path, Port = 0 });
-        Http = new HttpClient { BaseAddress = Server.Url };
-    }
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await Server.DisposeAsync();
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    public async Task<JsonElement> Json(string path)
-    {
-        using var response = await Http.GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }
