@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What an unreachable MongoDB costs a run (issue 14 gap (d)): the MongoProbe fixture (JIT), a trivial run with and
 # without `-m` at a loopback port nothing listens on, each under /usr/bin/time -v. Prints wall time, CPU time and the
-# maximum resident set per run. The MongoDB observer waits for server selection (5 s by default) at the run's start.
+# maximum resident set per run. A refused port is known at once (MongoServerProbe); before it, the observer waited for
+# server selection (5 s by default) at the run's start.
 # Usage: bench/mongo-dead-start.sh [N]   (after: dotnet build tests/fixtures/MongoProbe)
 set -euo pipefail
 cd "$(dirname "$0")/.."

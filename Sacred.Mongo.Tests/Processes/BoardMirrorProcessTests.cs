@@ -13,13 +13,15 @@ public sealed class BoardMirrorProcessTests
         var cache = Programs.TempDirectory();
         try
         {
-            var address = $"mongodb://127.0.0.1:{Programs.ClosedPort()}/lab";
+            var port = Programs.ClosedPort();
+            var address = $"mongodb://127.0.0.1:{port}/lab";
             var board = Programs.Sacred(new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache }, "board", "-m", address, "--port", "0");
             Assert.Equal(1, board.ExitCode);
             var line = Assert.Single(board.Stderr.TrimEnd('\n').Split('\n'));
             Assert.StartsWith($"error: cannot reach mongodb://127.0.0.1:", line);
             Assert.Contains("/lab", line);
             Assert.Contains("no earlier mirror", line);
+            Assert.Contains($"nothing listens at 127.0.0.1:{port} (connection refused)", line);
         }
         finally
         {

@@ -16,14 +16,14 @@ public sealed class MongoWorkerTests
     {
         var store = Programs.TempDirectory();
         Assert.Equal(0, Programs.Probe(null, "-q", "--store", store).ExitCode);
-        var address = $"mongodb://127.0.0.1:{Programs.ClosedPort()}/lab";
+        var port = Programs.ClosedPort();
+        var address = $"mongodb://127.0.0.1:{port}/lab";
 
         var worker = Programs.Probe(null, "worker", "-m", address, "--store", store, "--exit-when-empty");
 
         Assert.Equal(1, worker.ExitCode);
         var line = Assert.Single(worker.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"error: worker: MongoDB 127.0.0.1:", line, StringComparison.Ordinal);
-        Assert.EndsWith("/lab/runs cannot be reached: no server answered within 5 s", line, StringComparison.Ordinal);
+        Assert.Equal($"error: worker: MongoDB 127.0.0.1:{port}/lab/runs: nothing listens at 127.0.0.1:{port} (connection refused)", line);
         Assert.Empty(worker.Stdout);
         using var runs = RunStore.Open(store);
         Assert.Equal("QUEUED", runs.GetRun(1)!.Summary.Status);

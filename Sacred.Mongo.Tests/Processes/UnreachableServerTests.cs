@@ -20,13 +20,14 @@ public sealed class UnreachableServerTests
     public void A_run_with_an_unreachable_server_completes_says_so_once_and_keeps_its_whole_record()
     {
         var store = Programs.TempDirectory();
-        var address = $"mongodb://127.0.0.1:{Programs.ClosedPort()}/lab";
+        var port = Programs.ClosedPort();
+        var address = $"mongodb://127.0.0.1:{port}/lab";
 
         var run = Programs.Probe(null, "with", "points=500", "-m", address, "--store", store);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(1, Count(run.Stderr, WaitLine));
-        Assert.Contains("cannot be reached", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"cannot be reached (nothing listens at 127.0.0.1:{port} (connection refused))", run.Stderr, StringComparison.Ordinal);
         Assert.Contains($"sacred sync --store {store} -m {address}", run.Stderr, StringComparison.Ordinal);
         using var runs = RunStore.Open(store);
         var detail = runs.GetRun(1)!;
@@ -96,14 +97,15 @@ public sealed class UnreachableServerTests
     public void Sacred_sync_against_a_server_still_away_uploads_nothing_says_so_and_exits_1()
     {
         var store = Programs.TempDirectory();
-        var address = $"mongodb://127.0.0.1:{Programs.ClosedPort()}/lab";
+        var port = Programs.ClosedPort();
+        var address = $"mongodb://127.0.0.1:{port}/lab";
         Assert.Equal(0, Programs.Probe(null, "-m", address, "--store", store).ExitCode);
 
         var sync = Programs.Sacred("sync", "--store", store, "-m", address);
 
         Assert.Equal(1, sync.ExitCode);
         var line = Assert.Single(sync.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"error: MongoDB 127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.StartsWith($"error: MongoDB 127.0.0.1:{port}/lab/runs cannot be reached or refused a write (nothing listens at 127.0.0.1:{port} (connection refused));", line, StringComparison.Ordinal);
         Assert.Contains("0 runs were uploaded before that; run sacred sync again when it is back", line, StringComparison.Ordinal);
     }
 

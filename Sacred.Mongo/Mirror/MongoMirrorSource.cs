@@ -19,6 +19,7 @@ internal sealed class MongoMirrorSource : IMirrorSource
 
     private readonly IMongoDatabase _database;
     private readonly MongoTarget _target;
+    private bool _answered;
 
     public MongoMirrorSource(MongoTarget target)
     {
@@ -35,6 +36,13 @@ internal sealed class MongoMirrorSource : IMirrorSource
 
     public IReadOnlyList<RunStamp> Stamps(RunChange? change)
     {
+        if (!_answered)
+        {
+            // Until the server first answers, one that refuses every connection is reported at once (a board started
+            // at a stopped server says so without waiting the selection timeout).
+            MongoServerProbe.ThrowIfRefused(_target);
+        }
+
         var numeric = new BsonDocument("_id", new BsonDocument("$type", "number"));
         BsonDocument filter = numeric;
         if (change is not null)
@@ -65,6 +73,7 @@ internal sealed class MongoMirrorSource : IMirrorSource
                 Millis(document.GetValue("stop_time", BsonNull.Value))));
         }
 
+        _answered = true;
         return stamps;
     }
 

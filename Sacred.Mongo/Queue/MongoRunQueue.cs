@@ -19,6 +19,7 @@ internal sealed class MongoRunQueue : IRunQueue
     private readonly MongoTarget _target;
     private readonly MongoClient _client;
     private readonly IMongoCollection<BsonDocument> _runs;
+    private bool _answered;
 
     public MongoRunQueue(MongoTarget target)
     {
@@ -73,7 +74,15 @@ internal sealed class MongoRunQueue : IRunQueue
     {
         try
         {
-            return action();
+            if (!_answered)
+            {
+                // A server that refuses every connection is reported at once, not after the selection timeout.
+                MongoServerProbe.ThrowIfRefused(_target);
+            }
+
+            var result = action();
+            _answered = true;
+            return result;
         }
         catch (TimeoutException e)
         {

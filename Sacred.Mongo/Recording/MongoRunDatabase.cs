@@ -21,10 +21,15 @@ internal sealed class MongoRunDatabase : IMongoRunDatabase
         _target = target;
     }
 
-    /// <summary>Connects (lazily: the first operation waits up to the server selection timeout).</summary>
+    /// <summary>
+    /// Connects: at once fails with <see cref="MongoServerRefusedException"/> when no server can answer at all (refused,
+    /// or a host name that does not resolve); otherwise lazily, the first operation waiting up to the server selection
+    /// timeout.
+    /// </summary>
     public static MongoRunDatabase Connect(MongoTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        MongoServerProbe.ThrowIfRefused(target);
         var client = new MongoClient(target.ClientSettings());
         return new MongoRunDatabase(client.GetDatabase(target.Database), target);
     }
