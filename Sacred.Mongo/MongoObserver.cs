@@ -21,7 +21,7 @@ namespace Sacred.Mongo;
 /// <c>sacred sync</c> (or for the next run that reaches the server, which uploads the runs that wait in the
 /// background). A run recorded here to its end is marked synced, so it is never uploaded twice.
 /// </summary>
-public sealed class MongoObserver : IRunObserver
+public sealed class MongoObserver : ISharedQueueObserver
 {
     /// <summary>Sacred's MongoObserver priority.</summary>
     public const int DefaultPriority = 30;
@@ -210,7 +210,15 @@ public sealed class MongoObserver : IRunObserver
         }
         catch (Exception e) when (e is not (OutOfMemoryException or ObserverUnavailableException))
         {
-            StandDown(e, duringRun: false);
+            if (queued)
+            {
+                QueueElsewhere(e);
+            }
+            else
+            {
+                StandDown(e, duringRun: false);
+            }
+
             return null;
         }
     }
@@ -277,11 +285,30 @@ public sealed class MongoObserver : IRunObserver
         _offline = true;
         _lostDuringRun = duringRun && _localId is not null;
         var store = _storeDirectory ?? "./sacred_runs";
-        var reason = e is TimeoutException ? "no server answered within " + _target.ClientSettings().ServerSelectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s" : FirstLine(e.Message);
+        var reason = Reason(e);
         _warn(duringRun
             ? $"MongoDB {_target} was lost during the run ({reason}); the run goes on and the embedded store {store} keeps its complete record, which waits for: sacred sync --store {store} -m {_target.SafeText}"
             : $"MongoDB {_target} cannot be reached ({reason}); the run goes on in the embedded store {store}, and its records wait for: sacred sync --store {store} -m {_target.SafeText} (a later run that reaches the server uploads them too)");
     }
+
+    /// <summary>
+    /// A run queued while the server is away waits in the embedded store's queue, which only this machine's workers
+    /// see (<c>sacred sync</c> uploads finished runs, never queued ones); with no embedded store it is queued nowhere,
+    /// which must not pass in silence.
+    /// </summary>
+    private void QueueElsewhere(Exception e)
+    {
+        _offline = true;
+        if (_storeDirectory is null)
+        {
+            throw new ObserverUnavailableException($"{Name} cannot be reached ({Reason(e)}) and no embedded store records this run: it is not queued", e);
+        }
+
+        _warn($"MongoDB {_target} cannot be reached ({Reason(e)}); the run is queued in the embedded store {_storeDirectory} only, where a worker of this machine runs it (EXE worker --store {_storeDirectory}); workers with -m do not see it");
+    }
+
+    private string Reason(Exception e) =>
+        e is TimeoutException ? "no server answered within " + _target.ClientSettings().ServerSelectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s" : FirstLine(e.Message);
 
     private void StartCatchUp(long current)
     {

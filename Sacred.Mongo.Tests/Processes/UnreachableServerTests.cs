@@ -80,6 +80,27 @@ public sealed class UnreachableServerTests
     }
 
     [Fact]
+    public void A_run_queued_while_the_server_is_away_waits_in_the_embedded_queue_says_where_and_a_local_worker_runs_it()
+    {
+        var store = Programs.TempDirectory();
+        var port = Programs.ClosedPort();
+
+        var queued = Programs.Probe(null, "-q", "with", "points=4", "-m", $"mongodb://127.0.0.1:{port}/lab", "--store", store);
+
+        Assert.True(queued.ExitCode == 0, queued.Stderr);
+        Assert.Contains($"cannot be reached (nothing listens at 127.0.0.1:{port} (connection refused)); the run is queued in the embedded store {store} only, where a worker of this machine runs it", queued.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(WaitLine, queued.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Queued-up run with ID \"1\"", queued.Stderr, StringComparison.Ordinal);
+
+        var worker = Programs.Probe(null, "worker", "--store", store, "--exit-when-empty");
+
+        Assert.True(worker.ExitCode == 0, worker.Stderr);
+        using var runs = RunStore.Open(store);
+        Assert.Equal("COMPLETED", runs.GetRun(1)!.Summary.Status);
+        Assert.Equal(4, runs.GetRun(1)!.Metrics.Single(m => m.Name == "training.loss").Count);
+    }
+
+    [Fact]
     public void A_bad_address_is_one_line_exit_2_and_nothing_runs()
     {
         var store = Programs.TempDirectory();

@@ -84,6 +84,40 @@ public sealed class ObserverSetTests
     }
 
     [Fact]
+    public void A_run_a_shared_queue_took_waits_there_only_and_the_embedded_store_keeps_no_copy_a_local_worker_would_run()
+    {
+        using var temp = new TempFiles();
+        var store = new Sacred.Observers.EmbeddedStoreObserver(temp.Directory);
+        var mongo = new SharedQueue("MongoDB db1:27017/lab/runs", id: "41");
+        var set = new ObserverSet([store, mongo], Sink(new StringWriter()), "exp");
+        set.OpenAll();
+
+        var id = set.Queued(Start());
+        set.CloseAll();
+
+        Assert.Equal("41", id);
+        using var runs = Sacred.Storage.Reading.RunStore.Open(temp.Directory);
+        Assert.Equal(0, runs.ListRuns(new Sacred.Storage.Reading.RunQuery()).TotalCount);
+    }
+
+    [Fact]
+    public void A_run_the_shared_queue_could_not_take_stays_queued_in_the_embedded_store()
+    {
+        using var temp = new TempFiles();
+        var store = new Sacred.Observers.EmbeddedStoreObserver(temp.Directory);
+        var away = new SharedQueue("MongoDB db1:27017/lab/runs", id: null);
+        var set = new ObserverSet([store, away], Sink(new StringWriter()), "exp");
+        set.OpenAll();
+
+        var id = set.Queued(Start());
+        set.CloseAll();
+
+        Assert.Equal("1", id);
+        using var runs = Sacred.Storage.Reading.RunStore.Open(temp.Directory);
+        Assert.Equal("QUEUED", runs.GetRun(1)!.Summary.Status);
+    }
+
+    [Fact]
     public void An_observer_that_cannot_undo_its_start_records_the_run_as_failed_by_default()
     {
         IRunObserver observer = new DefaultUndoObserver();
@@ -179,6 +213,42 @@ public sealed class ObserverSetTests
             }
 
             Ended = end;
+        }
+
+        public void Close()
+        {
+        }
+    }
+
+    /// <summary>Stands for MongoDB's observer: a queue that workers of any machine claim from.</summary>
+    private sealed class SharedQueue(string name, string? id) : ISharedQueueObserver
+    {
+        public string Name => name;
+
+        public int Priority => 30;
+
+        public void Open()
+        {
+        }
+
+        public string? QueuedEvent(RunStartedEvent run) => id;
+
+        public string? StartedEvent(RunStartedEvent run) => id;
+
+        public void HeartbeatEvent(HeartbeatEvent beat)
+        {
+        }
+
+        public void ArtifactEvent(ArtifactEvent artifact)
+        {
+        }
+
+        public void ResourceEvent(ResourceEvent resource)
+        {
+        }
+
+        public void EndedEvent(RunEndedEvent end)
+        {
         }
 
         public void Close()

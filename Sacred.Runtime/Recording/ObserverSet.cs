@@ -42,7 +42,33 @@ internal sealed class ObserverSet
         }
     }
 
-    public string? Queued(RunStartedEvent run) => Start(run, queued: true);
+    /// <summary>
+    /// Queues the run with every observer. Where an observer whose queue spans machines (<see cref="ISharedQueueObserver"/>)
+    /// took it, the embedded store's copy is removed again, so that the run waits in one queue only and no worker
+    /// runs it twice; its id is then that observer's.
+    /// </summary>
+    public string? Queued(RunStartedEvent run)
+    {
+        var id = Start(run, queued: true);
+        lock (_gate)
+        {
+            var shared = _entries.FirstOrDefault(e => e.Started && e.Returned is not null && e.Observer is ISharedQueueObserver);
+            if (shared is null)
+            {
+                return id;
+            }
+
+            foreach (var local in _entries.Where(e => e.Started && e.Observer is Observers.EmbeddedStoreObserver))
+            {
+                if (TryCall(local, "handing the queued run to " + shared.Observer.Name, () => local.Observer.AbandonStart("queued in " + shared.Observer.Name)))
+                {
+                    local.Started = false;
+                }
+            }
+
+            return shared.Returned;
+        }
+    }
 
     public string? Started(RunStartedEvent run) => Start(run, queued: false);
 
@@ -144,6 +170,7 @@ internal sealed class ObserverSet
                     var given = run with { Id = id };
                     var returned = queued ? entry.Observer.QueuedEvent(given) : entry.Observer.StartedEvent(given);
                     id ??= returned;
+                    entry.Returned = returned;
                     entry.Started = true;
                     started.Add(entry);
                 }
@@ -236,6 +263,9 @@ internal sealed class ObserverSet
         public IRunObserver Observer { get; }
 
         public bool Started { get; set; }
+
+        /// <summary>The id this observer gave the run, or null.</summary>
+        public string? Returned { get; set; }
 
         public bool Warned { get; set; }
 
