@@ -69,7 +69,7 @@ public static class SacredCommandLine
                 case "metrics":
                     return MetricsCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(ToolOptions.Points), 2, 2, "metrics ID NAME"), console, stdout);
                 case "queue":
-                    return QueueCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(), 0, 0, "queue"), console, stdout);
+                    return QueueCommand.Run(ToolArguments.Parse(rest, ToolOptions.With(QueueCommand.Mongo), 0, 0, "queue [-m URL]"), console, stdout, stderr);
                 case "board":
                     return BoardCommand.Run(rest, stdout, stderr);
                 case "sync":
