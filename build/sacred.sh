@@ -16,7 +16,7 @@ if stale; then
     export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
     echo "building the sacred command (Native AOT, once; about a minute) ..." >&2
     out=$(mktemp)
-    if ! dotnet publish "$root/Sacred.Tool/Sacred.Tool.csproj" -c Release -r linux-x64 -p:PublishAot=true \
+    if ! dotnet publish "$root/Sacred.Tool/Sacred.Tool.csproj" -c Release -r linux-x64 \
         -o "$root/.cache/sacred-tool" -warnaserror -nologo -v quiet >"$out" 2>&1; then
         cat "$out" >&2
         rm -f "$out"
