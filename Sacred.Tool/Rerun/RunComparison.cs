@@ -117,12 +117,19 @@ internal static partial class RunComparison
         return null;
     }
 
-    /// <summary>The captured output without what differs between any two runs: clock times, durations and the run id.</summary>
+    /// <summary>
+    /// The captured output without what differs between any two runs: clock times, durations, rates (a progress
+    /// line's "19.0 steps/s" is a duration too) and the run id, also where it names the run's own folder or file
+    /// ("mnist-1", "run_1": a word, '-' or '_', the id).
+    /// </summary>
     private static string[] Lines(RunStore store, RunDetail run)
     {
         var text = store.ReadOutput(run.Summary.Id, 0, int.MaxValue)?.Text ?? string.Empty;
+        text = Rates().Replace(text, "<rate>");
         text = Times().Replace(text, "<time>");
         text = RunId().Replace(text, "ID \"<id>\"");
+        var id = run.Summary.Id.ToString(CultureInfo.InvariantCulture);
+        text = Regex.Replace(text, @"(?<=[A-Za-z][-_])" + id + @"(?!\d)", "<id>", RegexOptions.CultureInvariant);
         return text.TrimEnd('\n').Split('\n');
     }
 
@@ -154,6 +161,10 @@ internal static partial class RunComparison
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?|\b\d+:\d{2}:\d{2}(\.\d+)?\b|\b\d+(\.\d+)?\s?(ms|s)\b")]
     private static partial Regex Times();
+
+    /// <summary>A speed: a number, then a unit per second ("19.0 steps/s", "3.2it/s") or seconds per unit ("1.5s/it").</summary>
+    [GeneratedRegex(@"\b\d+(\.\d+)?\s?([A-Za-z]+/s|s/[A-Za-z]+)\b")]
+    private static partial Regex Rates();
 
     [GeneratedRegex(@"ID ""?\d+""?")]
     private static partial Regex RunId();
