@@ -7,7 +7,7 @@ namespace Sacred.Mongo.Tests.Wire;
 
 /// <summary>
 /// The commands a driver sends to a standalone server for our code, applied to in-memory collections: the handshake
-/// (<c>hello</c>/<c>isMaster</c>), <c>ping</c>, <c>insert</c>, <c>update</c>, <c>delete</c>, <c>find</c>,
+/// (<c>hello</c>/<c>isMaster</c>, then <c>getLastError</c> for the connection's id), <c>ping</c>, <c>insert</c>, <c>update</c>, <c>delete</c>, <c>find</c>,
 /// <c>findAndModify</c>, <c>aggregate</c> (the count pipeline of CountDocuments), <c>count</c>,
 /// <c>createIndexes</c>. Anything else fails with code 59 and a message naming it.
 /// </summary>
@@ -26,6 +26,7 @@ internal sealed class FakeCommands
             return name switch
             {
                 "hello" or "isMaster" or "ismaster" => Hello(),
+                "getLastError" => Ok().Add("connectionId", 1), // the driver asks once per connection, after the handshake
                 "ping" or "endSessions" or "killCursors" or "createIndexes" => Ok(),
                 "insert" => Insert(Collection(database, command), database + "." + command[0].AsString, command["documents"].AsBsonArray),
                 "update" => Update(Collection(database, command), database + "." + command[0].AsString, command["updates"].AsBsonArray),
