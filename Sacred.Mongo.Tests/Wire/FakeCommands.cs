@@ -42,6 +42,11 @@ internal sealed class FakeCommands
         {
             return new BsonDocument { { "ok", 0.0 }, { "errmsg", e.Message }, { "code", e.Code } };
         }
+        catch (Exception e) when (e is InvalidCastException or KeyNotFoundException or ArgumentException or InvalidOperationException)
+        {
+            // A command shaped otherwise than this server expects: a failed command (code 8, UnknownError), never a dead connection.
+            return new BsonDocument { { "ok", 0.0 }, { "errmsg", $"fake server: {name} failed: {e.Message}" }, { "code", 8 } };
+        }
     }
 
     private static BsonDocument Ok() => new("ok", 1.0);

@@ -142,9 +142,10 @@ public sealed class FakeMongoServer : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidDataException)
         {
-            // The client (or Dispose) closed the connection.
+            // The client (or Dispose) closed the connection; a message this server cannot read closes it too, as a
+            // server drops a client that breaks the protocol.
         }
     }
 }
