@@ -9,7 +9,7 @@ namespace Sacred.Mongo.Tests.Wire;
 /// The commands a driver sends to a standalone server for our code, applied to in-memory collections: the handshake
 /// (<c>hello</c>/<c>isMaster</c>, then <c>getLastError</c> for the connection's id), <c>ping</c>, <c>insert</c>, <c>update</c>, <c>delete</c>, <c>find</c>,
 /// <c>findAndModify</c>, <c>aggregate</c> (the count pipeline of CountDocuments), <c>count</c>,
-/// <c>createIndexes</c>. Anything else fails with code 59 and a message naming it.
+/// <c>createIndexes</c>, <c>listCollections</c> (names only, no filter), <c>dropDatabase</c>. Anything else fails with code 59 and a message naming it.
 /// </summary>
 internal sealed class FakeCommands
 {
@@ -34,6 +34,8 @@ internal sealed class FakeCommands
                 "find" => Find(Collection(database, command), database + "." + command[0].AsString, command),
                 "findAndModify" => FindAndModify(Collection(database, command), database + "." + command[0].AsString, command),
                 "aggregate" => Aggregate(Collection(database, command), database + "." + command[0].AsString, command["pipeline"].AsBsonArray),
+                "dropDatabase" => DropDatabase(database),
+                "listCollections" => Cursor(database + ".$cmd.listCollections", new BsonArray(_collections.Where(c => c.Key.StartsWith(database + ".", StringComparison.Ordinal) && c.Value.Documents.Count > 0).Select(c => new BsonDocument { { "name", c.Key[(database.Length + 1)..] }, { "type", "collection" } }))),
                 "count" => Ok().Add("n", Count(Collection(database, command), command)),
                 _ => throw new UnsupportedByFakeServerException("unsupported command " + name, 59),
             };
@@ -50,6 +52,16 @@ internal sealed class FakeCommands
     }
 
     private static BsonDocument Ok() => new("ok", 1.0);
+
+    private BsonDocument DropDatabase(string database)
+    {
+        foreach (var ns in _collections.Keys.Where(k => k.StartsWith(database + ".", StringComparison.Ordinal)).ToList())
+        {
+            _collections.Remove(ns);
+        }
+
+        return Ok();
+    }
 
     // No topologyVersion, so the driver polls instead of streaming; no logicalSessionTimeoutMinutes, so it sends no
     // sessions; no compression.

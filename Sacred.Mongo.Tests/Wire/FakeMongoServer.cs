@@ -38,8 +38,11 @@ public sealed class FakeMongoServer : IDisposable
     /// <summary>The port it listens on.</summary>
     public int Port { get; }
 
+    /// <summary>The server's address, <c>mongodb://127.0.0.1:PORT</c>.</summary>
+    public string Address => $"mongodb://127.0.0.1:{Port}";
+
     /// <summary>A connection string to <paramref name="database"/> on this server.</summary>
-    public string Url(string database) => $"mongodb://127.0.0.1:{Port}/{database}";
+    public string Url(string database) => $"{Address}/{database}";
 
     /// <summary>Every command received so far, in order.</summary>
     public IReadOnlyList<ReceivedCommand> Commands
