@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MongoDB.Driver;
+using Sacred.Mongo.Documents;
 using Sacred.Observers;
 
 namespace Sacred.Mongo;
@@ -90,9 +91,13 @@ public sealed partial class MongoTarget
         throw Invalid(text, "it is neither a connection string nor Sacred's [host:port:]db_name[.prefix]");
     }
 
-    /// <summary>The driver's settings: the connection string's, with a short server selection timeout unless it sets one.</summary>
+    /// <summary>
+    /// The driver's settings: the connection string's, with a short server selection timeout unless it sets one. Every
+    /// client is made from these, so the serializers Native AOT needs (<see cref="DriverSerializers"/>) are registered here.
+    /// </summary>
     public MongoClientSettings ClientSettings()
     {
+        DriverSerializers.EnsureRegistered();
         var settings = MongoClientSettings.FromUrl(Url);
         if (!Text.Contains("serverSelectionTimeoutMS", StringComparison.OrdinalIgnoreCase))
         {

@@ -4,14 +4,14 @@ using MongoDB.Driver;
 
 namespace Sacred.Mongo.Tests.Live;
 
-/// <summary>A fresh database on the <c>SACRED_TEST_MONGO</c> server for one test, dropped at the end.</summary>
+/// <summary>A fresh database on the <c>SACRED_TEST_MONGO</c> server (or the fake one) for one test, dropped at the end.</summary>
 internal sealed class LiveDatabase : IDisposable
 {
     private readonly MongoClient _client;
 
     public LiveDatabase()
     {
-        var server = Environment.GetEnvironmentVariable(LiveMongoFactAttribute.Variable)!.TrimEnd('/');
+        var server = LiveMongoFactAttribute.Server!.TrimEnd('/');
         Name = "sacred_test_" + Guid.NewGuid().ToString("N")[..12];
         var builder = new MongoUrlBuilder(server) { DatabaseName = Name };
         Address = builder.ToMongoUrl().ToString();

@@ -21,6 +21,14 @@ internal static class Programs
     public static Process StartProbe(params string[] arguments) =>
         Process.Start(StartInfo(Built(Path.Combine("tests", "fixtures", "MongoProbe"), "mongoprobe.dll"), arguments, null))!;
 
+    /// <summary>Runs a native executable (a Native AOT binary) as <see cref="Probe"/> runs the JIT one.</summary>
+    public static ProcessOutcome Native(string executable, params string[] arguments) =>
+        Run(Prepared(new ProcessStartInfo(executable), null), arguments, TimeSpan.FromMinutes(2));
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> (a publish), for up to <paramref name="timeout"/>.</summary>
+    public static ProcessOutcome Dotnet(TimeSpan timeout, params string[] arguments) =>
+        Run(Prepared(new ProcessStartInfo("dotnet"), null), arguments, timeout);
+
     public static ProcessOutcome Sacred(params string[] arguments) =>
         Run(Built("Sacred.Tool", "sacred.dll"), arguments, null);
 
@@ -45,15 +53,23 @@ internal static class Programs
         return path;
     }
 
-    private static ProcessOutcome Run(string dll, string[] arguments, IReadOnlyDictionary<string, string>? environment)
+    private static ProcessOutcome Run(string dll, string[] arguments, IReadOnlyDictionary<string, string>? environment) =>
+        Run(StartInfo(dll, [], environment), arguments, TimeSpan.FromMinutes(2));
+
+    private static ProcessOutcome Run(ProcessStartInfo start, string[] arguments, TimeSpan timeout)
     {
-        using var process = Process.Start(StartInfo(dll, arguments, environment))!;
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{dll} {string.Join(' ', arguments)} did not finish in time");
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish in time");
         }
 
         Task.WaitAll(stdout, stderr);
@@ -62,18 +78,21 @@ internal static class Programs
 
     private static ProcessStartInfo StartInfo(string dll, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
+        return Prepared(start, environment);
+    }
+
+    private static ProcessStartInfo Prepared(ProcessStartInfo start, IReadOnlyDictionary<string, string>? environment)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = Path.GetTempPath();
         start.Environment.Remove("SACRED_MONGO");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -91,7 +110,8 @@ internal static class Programs
         return Path.Combine(RepositoryRoot(), projectFolder, "bin", configuration, "net10.0", dll);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The repository's root folder (where Sacred.sln is).</summary>
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sacred.sln")))

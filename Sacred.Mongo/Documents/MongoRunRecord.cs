@@ -46,18 +46,28 @@ internal sealed class MongoRunRecord
     /// <summary>The output collection of a target: <c>captured_out</c>, or <c>&lt;prefix&gt;_captured_out</c>.</summary>
     public static string OutputCollectionOf(MongoTarget target) => target.RunsCollection[..^"runs".Length] + "captured_out";
 
+    /// <summary>
+    /// How the file ids handed to <see cref="Started"/> and <see cref="Queued"/> are keyed: path and MD5, since a
+    /// build file's path (under the repository root) may equal a source's (under the experiment's folder).
+    /// </summary>
+    public static string FileKey(SourceFileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.Path + "\n" + file.Md5;
+    }
+
     /// <summary>A source's GridFS file name: its absolute path, as Sacred names it.</summary>
     public static string SourceFileName(ExperimentInfo experiment, SourceFileInfo source) =>
         experiment.BaseDirectory.TrimEnd('/') + "/" + source.Path;
 
     /// <summary>A started run: status RUNNING, empty <c>captured_out</c> and <c>info</c>, no heartbeat yet.</summary>
     /// <param name="run">The run.</param>
-    /// <param name="sourceIds">The GridFS id of each source, by <see cref="SourceFileInfo.Path"/>.</param>
+    /// <param name="sourceIds">The GridFS id of each source and build file, by <see cref="FileKey"/>.</param>
     /// <param name="target">The collections.</param>
     public static MongoRunRecord Started(RunStartedEvent run, IReadOnlyDictionary<string, ObjectId> sourceIds, MongoTarget target)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var record = RunDocument.Started(run, source => ConfigNode.From(sourceIds[source.Path].ToString()));
+        var record = RunDocument.Started(run, source => ConfigNode.From(sourceIds[FileKey(source)].ToString()));
         var document = Convert(record.ToNode());
         document["experiment"][SourcesHash.Field] = SourcesHash.Of(run.Experiment.Sources);
         document["format"] = Format;
@@ -69,12 +79,12 @@ internal sealed class MongoRunRecord
 
     /// <summary>A queued run (<c>-q</c>): experiment, command, host, config, meta with <c>queue_time</c>, status QUEUED.</summary>
     /// <param name="run">The run.</param>
-    /// <param name="sourceIds">The GridFS id of each source, by <see cref="SourceFileInfo.Path"/>.</param>
+    /// <param name="sourceIds">The GridFS id of each source and build file, by <see cref="FileKey"/>.</param>
     /// <param name="target">The collections.</param>
     public static MongoRunRecord Queued(RunStartedEvent run, IReadOnlyDictionary<string, ObjectId> sourceIds, MongoTarget target)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var record = RunDocument.Queued(run, source => ConfigNode.From(sourceIds[source.Path].ToString()));
+        var record = RunDocument.Queued(run, source => ConfigNode.From(sourceIds[FileKey(source)].ToString()));
         var document = Convert(record.ToNode());
         document["experiment"][SourcesHash.Field] = SourcesHash.Of(run.Experiment.Sources);
         document["config"] = BsonValues.Document(run.Config);
@@ -251,18 +261,30 @@ internal sealed class MongoRunRecord
         return new UpdateOne(_target.RunsCollection, RequireId(), new BsonDocument("$set", set), Held());
     }
 
-    // The runtime's tree holds a source's GridFS id as hex text; MongoDB's holds an ObjectId.
+    // The runtime's tree holds the GridFS id of a source (and of a build file) as hex text; MongoDB's holds an ObjectId.
     private static BsonDocument Convert(ConfigNode node)
     {
         var document = BsonValues.Document(node);
-        if (document.TryGetValue("experiment", out var experiment) && experiment.AsBsonDocument.TryGetValue("sources", out var sources))
+        if (document.TryGetValue("experiment", out var experiment))
         {
-            foreach (var pair in sources.AsBsonArray)
+            ToObjectIds(experiment.AsBsonDocument.GetValue("sources", BsonNull.Value));
+            if (experiment.AsBsonDocument.TryGetValue("build", out var build))
             {
-                pair.AsBsonArray[1] = ObjectId.Parse(pair.AsBsonArray[1].AsString);
+                ToObjectIds(build.AsBsonDocument.GetValue("files", BsonNull.Value));
             }
         }
 
         return document;
+    }
+
+    private static void ToObjectIds(BsonValue pairs)
+    {
+        if (pairs is BsonArray items)
+        {
+            foreach (var pair in items)
+            {
+                pair.AsBsonArray[1] = ObjectId.Parse(pair.AsBsonArray[1].AsString);
+            }
+        }
     }
 }

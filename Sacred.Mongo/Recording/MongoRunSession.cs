@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using MongoDB.Bson;
+using Sacred.Generated;
 using Sacred.Mongo.Documents;
 using Sacred.Mongo.Queue;
 using Sacred.Recording;
@@ -56,24 +57,46 @@ internal sealed class MongoRunSession
         _database.Write(_record.TakeOver(id, guard, DateTime.UtcNow));
     }
 
-    /// <summary>The sources in GridFS (a file with the same name and MD5 is reused), by path.</summary>
+    /// <summary>
+    /// The sources and the build's files (<c>experiment.build.files</c>) in GridFS, a file with the same name and MD5
+    /// reused, by <see cref="MongoRunRecord.FileKey"/>. A source's name is under <c>base_dir</c>, a build file's under
+    /// <c>repository_root</c>, as their paths are relative to those.
+    /// </summary>
     private Dictionary<string, ObjectId> Sources(RunStartedEvent run)
     {
-        var sourceIds = new Dictionary<string, ObjectId>(StringComparer.Ordinal);
+        var fileIds = new Dictionary<string, ObjectId>(StringComparer.Ordinal);
         foreach (var source in run.Experiment.Sources)
         {
-            var fileName = MongoRunRecord.SourceFileName(run.Experiment, source);
-            if (_database.FindFile(fileName, source.Md5) is not { } id)
-            {
-                id = ObjectId.GenerateNewId();
-                using var text = new MemoryStream(Encoding.UTF8.GetBytes(source.Text));
-                _database.Write([.. GridFsFile.Writes(id, text, fileName, null, null, DateTime.UtcNow)]);
-            }
-
-            sourceIds[source.Path] = id;
+            Upload(fileIds, source, MongoRunRecord.SourceFileName(run.Experiment, source));
         }
 
-        return sourceIds;
+        if (run.Experiment.Build is { } build)
+        {
+            foreach (var file in build.Files)
+            {
+                Upload(fileIds, file, build.RepositoryRoot.TrimEnd('/') + "/" + file.Path);
+            }
+        }
+
+        return fileIds;
+    }
+
+    private void Upload(Dictionary<string, ObjectId> fileIds, SourceFileInfo file, string fileName)
+    {
+        var key = MongoRunRecord.FileKey(file);
+        if (fileIds.ContainsKey(key))
+        {
+            return;
+        }
+
+        if (_database.FindFile(fileName, file.Md5) is not { } id)
+        {
+            id = ObjectId.GenerateNewId();
+            using var text = new MemoryStream(Encoding.UTF8.GetBytes(file.Text));
+            _database.Write([.. GridFsFile.Writes(id, text, fileName, null, null, DateTime.UtcNow)]);
+        }
+
+        fileIds[key] = id;
     }
 
     public void Heartbeat(HeartbeatEvent beat) => _database.Write(Record().Heartbeat(beat));
