@@ -35,6 +35,10 @@ internal static class Programs
     public static ProcessOutcome Sacred(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         Run(Built("Sacred.Tool", "sacred.dll"), arguments, environment);
 
+    /// <summary>Starts the <c>sacred</c> tool without waiting: a board a test reads from and stops.</summary>
+    public static Process StartSacred(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Process.Start(StartInfo(Built("Sacred.Tool", "sacred.dll"), arguments, environment))!;
+
     /// <summary>A loopback port nothing listens on: bound, read and released.</summary>
     public static int ClosedPort()
     {
