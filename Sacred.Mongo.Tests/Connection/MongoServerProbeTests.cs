@@ -32,6 +32,15 @@ public sealed class MongoServerProbeTests
     }
 
     [Fact]
+    public void A_host_name_whose_first_address_refuses_passes_when_another_of_its_addresses_listens()
+    {
+        // localhost may resolve to ::1 before 127.0.0.1; a server on 127.0.0.1 alone must not be taken for a stopped one.
+        using var listening = Listener(out var port);
+
+        MongoServerProbe.ThrowIfRefused(MongoTarget.Parse($"mongodb://localhost:{port}/lab"));
+    }
+
+    [Fact]
     public void A_seed_list_passes_when_any_server_listens_and_is_refused_only_when_every_one_refuses()
     {
         using var listening = Listener(out var open);
