@@ -127,6 +127,36 @@ public sealed class ChartsApiTests : IClassFixture<ChartsHost>
     }
 
     [Fact]
+    public async Task A_zoomed_overlay_reads_every_run_only_within_the_step_range_at_higher_resolution()
+    {
+        var q = "&q=" + Uri.EscapeDataString("experiment = mnist") + "&metric=loss&points=400";
+        var whole = (await _host.Json("/api/charts/runs?" + q)).GetProperty("runs").EnumerateArray().ToArray();
+        var zoomed = (await _host.Json("/api/charts/runs?" + q + "&from=29999.5&to=32999")).GetProperty("runs").EnumerateArray().ToArray();
+        Assert.Equal(3, zoomed.Length);
+        Assert.Equal(whole.Select(r => r.GetProperty("id").GetInt64()), zoomed.Select(r => r.GetProperty("id").GetInt64()));
+        for (var i = 0; i < zoomed.Length; i++)
+        {
+            var series = zoomed[i].GetProperty("series");
+            Assert.Equal(30000, series.GetProperty("from").GetInt64());
+            Assert.Equal(32999, series.GetProperty("to").GetInt64());
+            Assert.Equal(3000, series.GetProperty("rangeCount").GetInt64());
+            Assert.Equal(ChartsHost.Points, series.GetProperty("totalCount").GetInt64());
+            var steps = Longs(series.GetProperty("steps"));
+            Assert.All(steps, s => Assert.InRange(s, 30000, 32999));
+
+            // Points per step: the whole series spreads ~400 points over 150,000 steps, the zoom as many over 3,000.
+            var wholeSteps = Longs(whole[i].GetProperty("series").GetProperty("steps"));
+            var wholeDensity = (double)wholeSteps.Length / ChartsHost.Points;
+            var zoomedDensity = (double)steps.Length / 3000;
+            Assert.True(zoomedDensity > 10 * wholeDensity, $"run {i}: {steps.Length} points in 3,000 steps against {wholeSteps.Length} in {ChartsHost.Points:N0}");
+        }
+
+        // adam1's spike (step 31,337) is inside the range and kept at its full height.
+        var adam1 = zoomed.Single(r => r.GetProperty("id").GetInt64() == _host.Ids["adam1"]).GetProperty("series");
+        Assert.Contains(ChartsHost.Spike(0).Value, Doubles(adam1.GetProperty("values")));
+    }
+
+    [Fact]
     public async Task The_table_gives_config_values_and_a_metric_summary_per_filtered_run()
     {
         var body = await _host.Json("/api/charts/table?q=" + Uri.EscapeDataString("config.learning_rate >= 0.1") + "&field=config.learning_rate&field=config.optimizer&field=metrics.loss.max");
@@ -146,6 +176,9 @@ public sealed class ChartsApiTests : IClassFixture<ChartsHost>
     [InlineData("/api/charts/runs?q=", "metric")]
     [InlineData("/api/charts/runs?metric=loss&limit=100000", "limit")]
     [InlineData("/api/charts/runs?metric=loss&key=nonsense", "key")]
+    [InlineData("/api/charts/runs?metric=loss&from=abc", "from")]
+    [InlineData("/api/charts/runs?metric=loss&to=1e400", "to")]
+    [InlineData("/api/charts/runs?metric=loss&from=10&to=5", "from")]
     [InlineData("/api/charts/table?field=config.learning_rate&q=(", "q")]
     [InlineData("/api/charts/table", "field")]
     public async Task Bad_input_is_a_400_with_one_clear_message(string path, string parameter)

@@ -114,4 +114,56 @@ public sealed class ChartsPageTests : IClassFixture<ChartsHost>
         await ChromiumBrowser.Screenshot(page, "charts-parallel");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Dragging_across_the_overlay_refetches_the_runs_within_that_step_range()
+    {
+        var page = await _chromium.NewPageAsync();
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add(request.Url);
+        await page.GotoAsync(_host.Server.Url.ToString() + "charts?q=" + Uri.EscapeDataString("experiment = mnist"));
+        var canvas = page.Locator(".many-canvas");
+        await Expect(canvas).ToHaveAttributeAsync("data-lines", "3");
+        await Expect(page.GetByTestId("many-badge")).ToContainTextAsync("of 450,000 points shown");
+        var x0 = double.Parse((await canvas.GetAttributeAsync("data-x0"))!, CultureInfo.InvariantCulture);
+        var x1 = double.Parse((await canvas.GetAttributeAsync("data-x1"))!, CultureInfo.InvariantCulture);
+
+        // Drag across a tenth of the plot, as a person zooms.
+        var box = (await canvas.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + (box.Width * 0.2f), box.Y + (box.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + (box.Width * 0.25f), box.Y + (box.Height / 2), new() { Steps = 5 });
+        await page.Mouse.MoveAsync(box.X + (box.Width * 0.3f), box.Y + (box.Height / 2), new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+
+        await Expect(page.GetByTestId("many-badge")).ToContainTextAsync("in this range");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]from=\\d+&to=\\d+"));
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
+        var from = long.Parse(query["from"]!, CultureInfo.InvariantCulture);
+        var to = long.Parse(query["to"]!, CultureInfo.InvariantCulture);
+        Assert.InRange(from, x0 + ((x1 - x0) * 0.1), x0 + ((x1 - x0) * 0.3));
+        Assert.InRange(to - from, (x1 - x0) * 0.05, (x1 - x0) * 0.2);
+        Assert.Contains(requests, url => url.Contains("/api/charts/runs?", StringComparison.Ordinal) && url.Contains($"from={from}", StringComparison.Ordinal) && url.Contains($"to={to}", StringComparison.Ordinal));
+
+        // The chart now spans only the range, with all three runs drawn in it.
+        await Expect(canvas).ToHaveAttributeAsync("data-x0", from.ToString(CultureInfo.InvariantCulture));
+        await Expect(canvas).ToHaveAttributeAsync("data-x1", to.ToString(CultureInfo.InvariantCulture));
+        await Expect(canvas).ToHaveAttributeAsync("data-lines", "3");
+        await ChromiumBrowser.Screenshot(page, "charts-overlay-zoomed");
+
+        // The range is in the address: a reload keeps it, and so does the group view, whose grid then spans only the
+        // range; a double-click returns to the whole series.
+        await page.ReloadAsync();
+        await Expect(canvas).ToHaveAttributeAsync("data-x1", to.ToString(CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Group" }).ClickAsync();
+        await Expect(canvas).ToHaveAttributeAsync("data-bands", "1");
+        await Expect(canvas).ToHaveAttributeAsync("data-x0", from.ToString(CultureInfo.InvariantCulture));
+        await Expect(canvas).ToHaveAttributeAsync("data-x1", to.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains($"from={from}&to={to}", page.Url, StringComparison.Ordinal);
+        await canvas.DblClickAsync();
+        await Expect(page.GetByTestId("many-badge")).Not.ToContainTextAsync("in this range");
+        Assert.DoesNotContain("from=", page.Url, StringComparison.Ordinal);
+        await Expect(canvas).ToHaveAttributeAsync("data-x1", x1.ToString(CultureInfo.InvariantCulture));
+        await page.Context.CloseAsync();
+    }
 }

@@ -15,9 +15,10 @@ namespace Sacred.Board.Api;
 /// <summary>
 /// The charts: <c>GET /api/runs/{id}/metrics?name=&amp;points=&amp;from=&amp;to=</c> (one metric downsampled on the
 /// server within a step range, spikes and bucket bands kept), <c>/api/runs/{id}/metrics/export?name=</c> (every
-/// point as CSV, streamed), <c>GET /api/charts/runs?q=&amp;metric=&amp;key=...&amp;points=&amp;limit=</c> (one metric
-/// over the filtered runs, one request) and <c>GET /api/charts/table?q=&amp;field=...&amp;limit=</c> (config values
-/// and metric summaries per filtered run). Filters go through the query compiler to SQL, never in memory.
+/// point as CSV, streamed), <c>GET /api/charts/runs?q=&amp;metric=&amp;key=...&amp;points=&amp;limit=&amp;from=&amp;to=</c>
+/// (one metric over the filtered runs, one request, each run downsampled within the step range when zoomed) and
+/// <c>GET /api/charts/table?q=&amp;field=...&amp;limit=</c> (config values and metric summaries per filtered run).
+/// Filters go through the query compiler to SQL, never in memory.
 /// </summary>
 internal static class ChartsApi
 {
@@ -40,15 +41,9 @@ internal static class ChartsApi
         var request = context.Request;
         var name = request.Query["name"].ToString();
         if (!ApiResults.TryInteger(request, "points", 400, 2, 100_000, out var points, out var error)
-            || !TryStep(request, "from", out var from, out error)
-            || !TryStep(request, "to", out var to, out error))
+            || !TryStepRange(request, out var from, out var to, out error))
         {
             return error!;
-        }
-
-        if (from > to)
-        {
-            return ApiResults.Error(StatusCodes.Status400BadRequest, $"The step range {from}..{to} is empty: give from <= to.", "from");
         }
 
         var series = state.Store.GetMetric(id, name, (int)points, from, to);
@@ -100,7 +95,8 @@ internal static class ChartsApi
         if (!RunsApi.TryFilter(request, state, out var filter, out var queryContext, out var error)
             || !ApiResults.TryInteger(request, "points", 400, 2, 10_000, out var points, out error)
             || !ApiResults.TryInteger(request, "limit", 200, 1, MaxRuns, out var limit, out error)
-            || !TryFields(request, "key", queryContext, out var keys, out error))
+            || !TryFields(request, "key", queryContext, out var keys, out error)
+            || !TryStepRange(request, out var from, out var to, out error))
         {
             return error!;
         }
@@ -121,8 +117,8 @@ internal static class ChartsApi
         Parallel.For(0, rows.Count, i =>
         {
             var row = rows[i];
-            var series = state.Store.GetMetric(row.Summary.Id, metric, (int)points, null, null);
-            runs[i] = new ChartRunDto(row.Summary.Id, row.Summary.Experiment, row.Summary.Status, row.Values, series is null ? null : ToDto(series, null, null));
+            var series = state.Store.GetMetric(row.Summary.Id, metric, (int)points, from, to);
+            runs[i] = new ChartRunDto(row.Summary.Id, row.Summary.Experiment, row.Summary.Status, row.Values, series is null ? null : ToDto(series, from, to));
         });
         return ApiResults.Json(new ChartRunsDto(metric, total, Paths(keys), runs), BoardJsonContext.Default.ChartRunsDto);
     }
@@ -190,6 +186,24 @@ internal static class ChartsApi
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>The optional zoom range <c>from</c>..<c>to</c> (steps, inclusive); an empty range is a 400.</summary>
+    private static bool TryStepRange(HttpRequest request, out long? from, out long? to, out IResult? error)
+    {
+        to = null;
+        if (!TryStep(request, "from", out from, out error) || !TryStep(request, "to", out to, out error))
+        {
+            return false;
+        }
+
+        if (from > to)
+        {
+            error = ApiResults.Error(StatusCodes.Status400BadRequest, $"The step range {from}..{to} is empty: give from <= to.", "from");
+            return false;
+        }
+
+        return true;
+    }
 
     private static bool TryStep(HttpRequest request, string name, out long? step, out IResult? error)
     {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../format';
 
 /** A line to draw, with its own x values (runs are not aligned), and optionally a band from lo to hi. */
@@ -15,12 +15,40 @@ export interface Line {
 const PAD = { left: 64, right: 16, top: 14, bottom: 34 };
 const LINES_PER_FRAME = 25;
 
+/** The x scale of the last draw: data x at the plot's left and right edges, and those edges in CSS pixels. */
+interface XScale {
+  x0: number;
+  x1: number;
+  left: number;
+  right: number;
+}
+
 /**
  * Many lines on one canvas, each with its own x values: 200 runs of 1,000 points are 200,000 segments, drawn in a
  * single pass without aligning the runs onto one x array (which would multiply the points by the number of runs).
+ * With `onZoom`, dragging across the plot selects an x range (handed over in data units) and a double-click
+ * calls `onReset`; `xRange`, when given, is the x range drawn (the zoomed range) instead of the data's.
  */
-export function LinesCanvas({ lines, logY, xLabel }: { lines: Line[]; logY: boolean; xLabel: string }) {
+export function LinesCanvas({
+  lines,
+  logY,
+  xLabel,
+  xRange,
+  onZoom,
+  onReset,
+}: {
+  lines: Line[];
+  logY: boolean;
+  xLabel: string;
+  xRange?: [number, number] | null;
+  onZoom?: (from: number, to: number) => void;
+  onReset?: () => void;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const scale = useRef<XScale | null>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const rangeFrom = xRange?.[0];
+  const rangeTo = xRange?.[1];
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
@@ -53,12 +81,16 @@ export function LinesCanvas({ lines, logY, xLabel }: { lines: Line[]; logY: bool
         extend(line.lo);
         extend(line.hi);
       }
+      if (rangeFrom !== undefined && rangeTo !== undefined) (x0 = rangeFrom), (x1 = rangeTo);
       if (!Number.isFinite(x0) || !Number.isFinite(y0)) return;
       if (x0 === x1) (x0 -= 1), (x1 += 1);
       if (y0 === y1) (y0 -= 1), (y1 += 1);
       const w = width - PAD.left - PAD.right;
       const h = height - PAD.top - PAD.bottom;
       const sx = (x: number) => PAD.left + ((x - x0) / (x1 - x0)) * w;
+      scale.current = { x0, x1, left: PAD.left, right: PAD.left + w };
+      element.dataset.x0 = String(x0);
+      element.dataset.x1 = String(x1);
       const sy = (v: number) => PAD.top + h - ((ty(v) - y0) / (y1 - y0)) * h;
       axes(g, x0, x1, y0, y1, sx, (t) => PAD.top + h - ((t - y0) / (y1 - y0)) * h, width, height, logY, xLabel);
       const ok = (v: number | null | undefined): v is number => v !== null && v !== undefined && (!logY || v > 0);
@@ -120,8 +152,51 @@ export function LinesCanvas({ lines, logY, xLabel }: { lines: Line[]; logY: bool
       cancelAnimationFrame(frame);
       resize.disconnect();
     };
-  }, [lines, logY, xLabel]);
-  return <canvas class="many-canvas" ref={canvas} data-lines={lines.length} data-bands={lines.filter((l) => l.lo && l.hi).length} />;
+  }, [lines, logY, xLabel, rangeFrom, rangeTo]);
+
+  // Zoom by dragging: the selection follows the pointer in CSS pixels; on release it becomes a data x range.
+  const within = (event: MouseEvent) => {
+    const s = scale.current;
+    const box = canvas.current!.getBoundingClientRect();
+    const x = event.clientX - box.left;
+    return s ? Math.min(s.right, Math.max(s.left, x)) : x;
+  };
+  const onMouseDown = (event: MouseEvent) => {
+    if (!onZoom || event.button !== 0 || !scale.current) return;
+    event.preventDefault();
+    const start = within(event);
+    setSelection({ start, end: start });
+    const move = (e: MouseEvent) => setSelection({ start, end: within(e) });
+    const up = (e: MouseEvent) => {
+      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mouseup', up);
+      setSelection(null);
+      const s = scale.current;
+      const end = within(e);
+      if (!s || Math.abs(end - start) < 3) return;
+      const toX = (px: number) => s.x0 + ((px - s.left) / (s.right - s.left)) * (s.x1 - s.x0);
+      performance.mark('sacred:many-zoom-start');
+      onZoom(toX(Math.min(start, end)), toX(Math.max(start, end)));
+    };
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+  };
+
+  return (
+    <div class="many-canvas-host">
+      <canvas
+        class="many-canvas"
+        ref={canvas}
+        data-lines={lines.length}
+        data-bands={lines.filter((l) => l.lo && l.hi).length}
+        onMouseDown={onMouseDown}
+        onDblClick={() => onReset?.()}
+      />
+      {selection && (
+        <div class="many-selection" style={{ left: `${Math.min(selection.start, selection.end)}px`, width: `${Math.abs(selection.end - selection.start)}px` }} />
+      )}
+    </div>
+  );
 }
 
 function axes(

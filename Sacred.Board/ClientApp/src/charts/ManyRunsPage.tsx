@@ -3,7 +3,7 @@ import { fetchCatalog } from '../api';
 import { formatNumber, formatValue } from '../format';
 import type { Catalog, Json } from '../types';
 import { type Location, navigate, onLinkClick, withParams } from '../url';
-import { fetchChartRuns, fetchChartTable, type ChartRuns, type ChartTable } from './chartApi';
+import { fetchChartRuns, fetchChartTable, type ChartRuns, type ChartTable, type StepRange } from './chartApi';
 import './charts.css';
 import { debiasedEma } from './ema';
 import { groupBands } from './groups';
@@ -30,7 +30,8 @@ export function chartQuery(q: string, ids: number[]): string {
 /**
  * Many runs at once, for the runs table's filter and selection: one metric overlaid (legend from chosen config
  * keys), grouped by a config key (mean with a min–max band), parallel coordinates, and a scatter of a config value
- * against a metric summary. Everything shown lives in the address.
+ * against a metric summary. Everything shown lives in the address. Dragging across the overlay or group chart zooms:
+ * the runs are fetched again within that step range (`from`/`to` in the address) at full resolution.
  */
 export function ManyRunsPage({ location }: { location: Location }) {
   const p = location.params;
@@ -46,6 +47,7 @@ export function ManyRunsPage({ location }: { location: Location }) {
   const scatterX = p.get('sx') ?? axes[0] ?? catalog?.configKeys[0]?.path ?? '';
   const logY = p.get('logy') === '1';
   const smoothing = Math.min(0.99, Math.max(0, Number(p.get('smooth') ?? '0') || 0));
+  const range = stepRange(p.get('from'), p.get('to'));
   const query = chartQuery(q, ids);
   const set = (changes: Record<string, string | string[] | null>) => navigate(withParams(changes), true);
 
@@ -54,7 +56,7 @@ export function ManyRunsPage({ location }: { location: Location }) {
   }, []);
 
   const configKeys = catalog?.configKeys.map((k) => k.path) ?? [];
-  const back = withParams({ view: null, metric: null, legend: null, group: null, summary: null, axis: null, sx: null, logy: null, smooth: null, ids: null }, '/');
+  const back = withParams({ view: null, metric: null, legend: null, group: null, summary: null, axis: null, sx: null, logy: null, smooth: null, ids: null, from: null, to: null }, '/');
 
   return (
     <main class="many-page">
@@ -77,7 +79,7 @@ export function ManyRunsPage({ location }: { location: Location }) {
           <>
             <label>
               metric
-              <select class="input input-small" aria-label="metric" value={metric} onChange={(e) => set({ metric: e.currentTarget.value })}>
+              <select class="input input-small" aria-label="metric" value={metric} onChange={(e) => set({ metric: e.currentTarget.value, from: null, to: null })}>
                 {catalog?.metrics.map((m) => <option key={m}>{m}</option>)}
               </select>
             </label>
@@ -122,7 +124,16 @@ export function ManyRunsPage({ location }: { location: Location }) {
         )}
       </div>
       {(view === 'overlay' || view === 'group') && metric && (
-        <SeriesView query={query} metric={metric} keys={view === 'overlay' ? legend : group ? [group] : []} grouped={view === 'group'} logY={logY} smoothing={smoothing} />
+        <SeriesView
+          query={query}
+          metric={metric}
+          keys={view === 'overlay' ? legend : group ? [group] : []}
+          grouped={view === 'group'}
+          logY={logY}
+          smoothing={smoothing}
+          range={range}
+          onRange={(r) => set({ from: r ? String(r.from) : null, to: r ? String(r.to) : null })}
+        />
       )}
       {(view === 'parallel' || view === 'scatter') && summary && (
         <TableView query={query} fields={view === 'parallel' ? [...(axes.length ? axes : configKeys.slice(0, 4)), summary] : [scatterX, summary].filter(Boolean)} view={view} />
@@ -152,9 +163,35 @@ function KeyPicker({ label, keys, chosen, onChange }: { label: string; keys: str
   );
 }
 
+/** The zoomed step range from the address: whole steps, from ≤ to; anything else is no zoom. */
+function stepRange(from: string | null, to: string | null): StepRange | null {
+  if (from === null || to === null) return null;
+  const f = Number(from);
+  const t = Number(to);
+  return Number.isSafeInteger(f) && Number.isSafeInteger(t) && f <= t ? { from: f, to: t } : null;
+}
+
 const keyText = (values: (Json | null)[]) => values.map((v) => (v === null ? '–' : formatValue(v))).join(', ');
 
-function SeriesView({ query, metric, keys, grouped, logY, smoothing }: { query: string; metric: string; keys: string[]; grouped: boolean; logY: boolean; smoothing: number }) {
+function SeriesView({
+  query,
+  metric,
+  keys,
+  grouped,
+  logY,
+  smoothing,
+  range,
+  onRange,
+}: {
+  query: string;
+  metric: string;
+  keys: string[];
+  grouped: boolean;
+  logY: boolean;
+  smoothing: number;
+  range: StepRange | null;
+  onRange: (range: StepRange | null) => void;
+}) {
   const [data, setData] = useState<ChartRuns | null>(null);
   const [error, setError] = useState<string | null>(null);
   const keysKey = keys.join('\n');
@@ -162,7 +199,7 @@ function SeriesView({ query, metric, keys, grouped, logY, smoothing }: { query: 
     const abort = new AbortController();
     setError(null);
     performance.mark('sacred:many-request');
-    fetchChartRuns(query, metric, keys, POINTS_PER_RUN, MAX_RUNS, abort.signal).then(
+    fetchChartRuns(query, metric, keys, POINTS_PER_RUN, MAX_RUNS, range, abort.signal).then(
       (d) => {
         performance.mark('sacred:many-received');
         setData(d);
@@ -170,7 +207,7 @@ function SeriesView({ query, metric, keys, grouped, logY, smoothing }: { query: 
       (e: Error) => abort.signal.aborted || setError(e.message),
     );
     return () => abort.abort();
-  }, [query, metric, keysKey]);
+  }, [query, metric, keysKey, range?.from, range?.to]);
 
   const lines = useMemo<Line[]>(() => {
     if (!data) return [];
@@ -188,15 +225,34 @@ function SeriesView({ query, metric, keys, grouped, logY, smoothing }: { query: 
 
   if (error) return <div class="banner banner-error">{error}</div>;
   if (!data) return <div class="muted">Loading…</div>;
-  const points = data.runs.reduce((n, r) => n + (r.series?.totalCount ?? 0), 0);
+  // Zoomed, the points that count are those in the range; the drawn x range is the range asked for.
+  const points = data.runs.reduce((n, r) => n + (r.series?.rangeCount ?? 0), 0);
+  const zoomed = data.runs.find((r) => r.series)?.series;
+  const drawnRange: [number, number] | null = zoomed && zoomed.from !== null && zoomed.to !== null ? [zoomed.from, zoomed.to] : null;
   const shown = data.runs.reduce((n, r) => n + (r.series?.steps.length ?? 0), 0);
   return (
     <div>
       <div class="metric-note muted" data-testid="many-badge">
-        {formatNumber(data.runs.length)} of {formatNumber(data.total)} runs; {formatNumber(shown)} of {formatNumber(points)} points shown, spikes kept
+        {formatNumber(data.runs.length)} of {formatNumber(data.total)} runs; {formatNumber(shown)} of {formatNumber(points)} points
+        {drawnRange ? ` in this range (steps ${formatNumber(drawnRange[0])}–${formatNumber(drawnRange[1])})` : ''} shown, spikes kept
         {grouped && keys.length === 0 && ' — choose a key to group by'}
+        {range && (
+          <button class="button button-small many-reset" onClick={() => onRange(null)}>
+            Reset zoom
+          </button>
+        )}
       </div>
-      <LinesCanvas lines={lines} logY={logY} xLabel="step" />
+      <LinesCanvas
+        lines={lines}
+        logY={logY}
+        xLabel="step"
+        xRange={drawnRange}
+        onZoom={(from, to) => {
+          const r = { from: Math.ceil(from), to: Math.floor(to) };
+          if (r.from <= r.to) onRange(r);
+        }}
+        onReset={() => range && onRange(null)}
+      />
       <div class="many-legend" data-testid="legend">
         {lines.map((l) => (
           <span key={l.label} class="legend-item">

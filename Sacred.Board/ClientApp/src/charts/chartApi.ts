@@ -38,6 +38,12 @@ export interface ChartTable {
   rows: { id: number; experiment: string; values: (Json | null)[] }[];
 }
 
+/** A zoomed step range, both ends included. */
+export interface StepRange {
+  from: number;
+  to: number;
+}
+
 const tz = () => `tz=${new Date().getTimezoneOffset()}`;
 
 export function chartSeriesUrl(id: number, name: string, points: number, from?: number, to?: number): string {
@@ -52,9 +58,11 @@ export const fetchChartSeries = (id: number, name: string, points: number, from?
 
 export const exportUrl = (id: number, name: string) => `/api/runs/${id}/metrics/export?name=${encodeURIComponent(name)}`;
 
-export function fetchChartRuns(q: string, metric: string, keys: string[], points: number, limit: number, signal?: AbortSignal) {
+/** One metric over the filtered runs; with `range`, each run only within that step range (a zoom), at full resolution. */
+export function fetchChartRuns(q: string, metric: string, keys: string[], points: number, limit: number, range: StepRange | null, signal?: AbortSignal) {
   const p = new URLSearchParams({ q, metric, points: String(points), limit: String(limit) });
   for (const k of keys) p.append('key', k);
+  if (range) p.set('from', String(range.from)), p.set('to', String(range.to));
   return get<ChartRuns>(`/api/charts/runs?${p}&${tz()}`, signal);
 }
 

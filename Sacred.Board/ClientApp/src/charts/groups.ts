@@ -17,7 +17,8 @@ export interface GroupBand {
  * (linear between its neighbouring points, none outside the run's own steps), then the mean, min and max over the
  * runs that have one. The runs' points are the server's downsampling (each bucket's min and max), interpolated at
  * 400 grid steps: a spike narrower than a grid cell shows at its interpolated height, so the per-run Overlay is the
- * view that shows every spike in full.
+ * view that shows every spike in full. Zoomed, the runs' points and so the grid span only the zoomed step range,
+ * so a narrow spike is drawn in full once the range is narrow enough.
  */
 export function groupBands(runs: ChartRun[], labelOf: (r: ChartRun) => string, smoothing: number): GroupBand[] {
   const groups = new Map<string, ChartRun[]>();
