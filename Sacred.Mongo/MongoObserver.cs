@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
@@ -37,6 +38,10 @@ public sealed class MongoObserver : ISharedQueueObserver
     private string? _syncKey;
     private bool _offline;
     private bool _lostDuringRun;
+    private DateTime? _lostAt;
+    private int _missedBeats;
+    private int _missedArtifacts;
+    private bool _missedEnd;
     private Thread? _catchUp;
     private (BsonValue Id, RunClaimGuard Guard)? _claim;
 
@@ -98,17 +103,19 @@ public sealed class MongoObserver : ISharedQueueObserver
     public string? StartedEvent(RunStartedEvent run) => Start(run, queued: false);
 
     /// <inheritdoc/>
-    public void HeartbeatEvent(HeartbeatEvent beat) => Guard(session => session.Heartbeat(beat));
+    public void HeartbeatEvent(HeartbeatEvent beat) => Guard(session => session.Heartbeat(beat), () => _missedBeats++);
 
     /// <inheritdoc/>
     public void ArtifactEvent(ArtifactEvent artifact)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        Guard(session =>
-        {
-            using var content = File.OpenRead(artifact.Path);
-            session.Artifact(artifact, content);
-        });
+        Guard(
+            session =>
+            {
+                using var content = File.OpenRead(artifact.Path);
+                session.Artifact(artifact, content);
+            },
+            () => _missedArtifacts++);
     }
 
     /// <inheritdoc/>
@@ -117,7 +124,7 @@ public sealed class MongoObserver : ISharedQueueObserver
     /// <inheritdoc/>
     public void EndedEvent(RunEndedEvent end)
     {
-        Guard(session => session.End(end));
+        Guard(session => session.End(end), () => _missedEnd = true);
         if (!_offline && _session?.Id is { } id && _localId is { } local && _storeDirectory is not null)
         {
             Guard(_ =>
@@ -154,20 +161,9 @@ public sealed class MongoObserver : ISharedQueueObserver
     /// </remarks>
     public void Close()
     {
-        if (_lostDuringRun && _localId is { } local && _storeDirectory is not null)
+        if (_lostDuringRun && _localId is { } local && _storeDirectory is not null && !TryUploadWhole(local, _storeDirectory))
         {
-            try
-            {
-                var result = new StoreSync(_storeDirectory, _target, MongoRunDatabase.Connect(_target)).SyncOwn(local);
-                if (result.Outcome == SyncOutcome.Uploaded)
-                {
-                    _warn($"MongoDB {_target} is back: run {local} was uploaded whole from the embedded store as _id {result.MongoId}.");
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Still away: the run waits for `sacred sync`, as the warning said.
-            }
+            _warn(LostSummary(local));
         }
 
         _catchUp?.Join(s_catchUpWait);
@@ -250,10 +246,15 @@ public sealed class MongoObserver : ISharedQueueObserver
         }
     }
 
-    private void Guard(Action<MongoRunSession> write)
+    private void Guard(Action<MongoRunSession> write, Action? missed = null)
     {
         if (_offline || _session is not { } session)
         {
+            if (_lostDuringRun)
+            {
+                missed?.Invoke();
+            }
+
             return;
         }
 
@@ -277,13 +278,64 @@ public sealed class MongoObserver : ISharedQueueObserver
             // A write that failed may have been half done: stand down and let the upload from the embedded store
             // replace this run whole, rather than retry into a document we no longer know the state of.
             StandDown(e, duringRun: true);
+            if (_lostDuringRun)
+            {
+                missed?.Invoke();
+            }
         }
+    }
+
+    /// <summary>Uploads the run whole from the embedded store; false when the server is still away.</summary>
+    private bool TryUploadWhole(long local, string store)
+    {
+        try
+        {
+            var result = new StoreSync(store, _target, MongoRunDatabase.Connect(_target)).SyncOwn(local);
+            if (result.Outcome == SyncOutcome.Uploaded)
+            {
+                _warn($"MongoDB {_target} is back: run {local} was uploaded whole from the embedded store as _id {result.MongoId}.");
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What a run that lost its server midway did not send there: the last word on it, at the run's end.</summary>
+    private string LostSummary(long local)
+    {
+        var missed = new List<string>();
+        if (_missedBeats > 0)
+        {
+            missed.Add(_missedBeats == 1 ? "1 heartbeat" : $"{_missedBeats} heartbeats");
+        }
+
+        if (_missedArtifacts > 0)
+        {
+            missed.Add(_missedArtifacts == 1 ? "1 artifact" : $"{_missedArtifacts} artifacts");
+        }
+
+        if (_missedEnd)
+        {
+            missed.Add("the end of the run");
+        }
+
+        var document = _session?.Id is { } id ? $"its document _id {id} there" : "its document there";
+        var since = _lostAt is { } lost ? " since " + lost.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "";
+        var what = missed.Count == 0 ? "nothing more" : string.Join(", ", missed);
+        var store = _storeDirectory!;
+        return $"MongoDB {_target} is still away at the end of run {local}: {document} stopped{since} ({what} not sent there); "
+            + $"the embedded store {store} holds the complete record, and sacred sync --store {store} -m {_target.SafeText} replaces that document whole";
     }
 
     private void StandDown(Exception e, bool duringRun)
     {
         _offline = true;
         _lostDuringRun = duringRun && _localId is not null;
+        _lostAt = DateTime.UtcNow;
         var store = _storeDirectory ?? "./sacred_runs";
         var reason = Reason(e);
         _warn(duringRun

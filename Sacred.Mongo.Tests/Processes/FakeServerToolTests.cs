@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Sacred.Mongo.Tests.Wire;
 using Xunit;
 
@@ -17,7 +18,7 @@ namespace Sacred.Mongo.Tests.Processes;
 public sealed class FakeServerToolTests
 {
     [Fact]
-    public async System.Threading.Tasks.Task Sync_uploads_a_run_that_waited_once_and_the_board_m_serves_it_from_the_server()
+    public async Task Sync_uploads_a_run_that_waited_once_and_the_board_m_serves_it_from_the_server()
     {
         using var server = new FakeMongoServer();
         var store = Programs.TempDirectory();
