@@ -89,13 +89,15 @@ public sealed class ObserverSetTests
         using var temp = new TempFiles();
         var store = new Sacred.Observers.EmbeddedStoreObserver(temp.Directory);
         var mongo = new SharedQueue("MongoDB db1:27017/lab/runs", id: "41");
-        var set = new ObserverSet([store, mongo], Sink(new StringWriter()), "exp");
+        var log = new StringWriter();
+        var set = new ObserverSet([store, mongo], Sink(log), "exp");
         set.OpenAll();
 
         var id = set.Queued(Start());
         set.CloseAll();
 
         Assert.Equal("41", id);
+        Assert.Equal("", log.ToString());
         using var runs = Sacred.Storage.Reading.RunStore.Open(temp.Directory);
         Assert.Equal(0, runs.ListRuns(new Sacred.Storage.Reading.RunQuery()).TotalCount);
     }

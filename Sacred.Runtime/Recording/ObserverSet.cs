@@ -60,9 +60,11 @@ internal sealed class ObserverSet
 
             foreach (var local in _entries.Where(e => e.Started && e.Observer is Observers.EmbeddedStoreObserver))
             {
-                if (TryCall(local, "handing the queued run to " + shared.Observer.Name, () => local.Observer.AbandonStart("queued in " + shared.Observer.Name)))
+                local.Started = false;
+                if (!TryCall(local, "handing the queued run to " + shared.Observer.Name, () => local.Observer.AbandonStart("queued in " + shared.Observer.Name)))
                 {
-                    local.Started = false;
+                    // Said at the end: the run now waits in two queues, and a worker of this machine may run it again.
+                    local.Lost.Add($"the removal of its copy of the queued run {local.Returned}, which {shared.Observer.Name} holds as {shared.Returned}: delete it, or a worker of this machine may run it a second time");
                 }
             }
 
