@@ -359,8 +359,7 @@ public sealed class MongoObserver : ISharedQueueObserver
         _warn($"MongoDB {_target} cannot be reached ({Reason(e)}); the run is queued in the embedded store {_storeDirectory} only, where a worker of this machine runs it (EXE worker --store {_storeDirectory}); workers with -m do not see it");
     }
 
-    private string Reason(Exception e) =>
-        e is TimeoutException ? "no server answered within " + _target.ClientSettings().ServerSelectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s" : FirstLine(e.Message);
+    private string Reason(Exception e) => _target.Reason(e);
 
     private void StartCatchUp(long current)
     {

@@ -112,6 +112,21 @@ public sealed partial class MongoTarget
         return settings;
     }
 
+    /// <summary>Why this server could not be used, in one line: the selection timeout, or the first line of the error.</summary>
+    /// <param name="e">What the driver or <see cref="MongoServerProbe"/> threw.</param>
+    /// <returns>The reason, for a message that names this target.</returns>
+    public string Reason(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e is TimeoutException)
+        {
+            return "no server answered within " + ClientSettings().ServerSelectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s";
+        }
+
+        var end = e.Message.IndexOf('\n', StringComparison.Ordinal);
+        return (end < 0 ? e.Message : e.Message[..end]).Trim();
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Key;
 

@@ -280,30 +280,7 @@ internal sealed class RunImporter
     /// Sacred's documents do not keep which keys were changed; the keys given on the command line
     /// (<c>meta.config_updates</c>, flattened) are the best the mirror can mark as modified.
     /// </summary>
-    private static List<string> UpdatedKeys(ConfigNode updates)
-    {
-        var keys = new List<string>();
-        Flatten(updates, "", keys);
-        return keys;
-
-        static void Flatten(ConfigNode node, string prefix, List<string> keys)
-        {
-            if (node.Kind != ConfigNodeKind.Object)
-            {
-                if (prefix.Length > 0)
-                {
-                    keys.Add(prefix);
-                }
-
-                return;
-            }
-
-            foreach (var (key, value) in node.Members)
-            {
-                Flatten(value, prefix.Length == 0 ? key : prefix + "." + key, keys);
-            }
-        }
-    }
+    private static List<string> UpdatedKeys(ConfigNode updates) => ConfigUpdates.Leaves(updates).ConvertAll(leaf => leaf.Key);
 
     private static DateTime? QueueTime(BsonDocument run) =>
         run.GetValue("meta", BsonNull.Value) is BsonDocument meta && meta.GetValue("queue_time", BsonNull.Value) is BsonDateTime time ? time.ToUniversalTime() : null;

@@ -40,7 +40,10 @@ public static class MongoQueueListing
         var meta = run.GetValue("meta", BsonNull.Value) as BsonDocument ?? [];
         var experiment = run.GetValue("experiment", BsonNull.Value) as BsonDocument ?? [];
         var changes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        Flatten(BsonValues.ToNode(meta.GetValue("config_updates", BsonNull.Value)), "", changes);
+        foreach (var (key, value) in ConfigUpdates.Leaves(BsonValues.ToNode(meta.GetValue("config_updates", BsonNull.Value))))
+        {
+            changes[key] = value.ToLiteral();
+        }
         return new MongoQueuedRun(
             MongoRunIds.Format(run.GetValue("_id", BsonNull.Value)),
             experiment.GetValue("name", "") is BsonString name ? name.Value : "",
@@ -65,23 +68,5 @@ public static class MongoQueueListing
             BsonString text when double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) => value,
             _ => null,
         };
-    }
-
-    private static void Flatten(ConfigNode node, string prefix, SortedDictionary<string, string> changes)
-    {
-        if (node.Kind != ConfigNodeKind.Object)
-        {
-            if (prefix.Length > 0)
-            {
-                changes[prefix] = node.ToLiteral();
-            }
-
-            return;
-        }
-
-        foreach (var (key, value) in node.Members)
-        {
-            Flatten(value, prefix.Length == 0 ? key : prefix + "." + key, changes);
-        }
     }
 }

@@ -87,7 +87,7 @@ internal sealed class MongoRunQueue : IRunQueue
         catch (TimeoutException e)
         {
             throw new QueueUnavailableException(
-                $"MongoDB {_target} cannot be reached: no server answered within {_target.ClientSettings().ServerSelectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", e);
+                $"MongoDB {_target} cannot be reached: {_target.Reason(e)}", e);
         }
         catch (MongoException e)
         {

@@ -67,7 +67,7 @@ internal static class QueueCommand
         }
         catch (Exception e) when (e is TimeoutException or MongoException)
         {
-            var reason = e is TimeoutException ? $"no server answered within {target.ClientSettings().ServerSelectionTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s" : e.Message.Split('\n')[0];
+            var reason = target.Reason(e);
             stderr.Write($"error: MongoDB {target} cannot be reached ({reason})\n");
             return 1;
         }

@@ -64,7 +64,7 @@ internal static class SyncCommand
         }
         catch (Exception e) when (e is TimeoutException or MongoException)
         {
-            var reason = e is TimeoutException ? $"no server answered within {target.ClientSettings().ServerSelectionTimeout.TotalSeconds} s" : e.Message.Split('\n')[0];
+            var reason = target.Reason(e);
             stderr.Write($"error: MongoDB {target} cannot be reached or refused a write ({reason}); {uploaded} runs were uploaded before that; run sacred sync again when it is back\n");
             return 1;
         }
