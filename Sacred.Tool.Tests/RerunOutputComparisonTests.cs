@@ -42,9 +42,22 @@ public sealed class RerunOutputComparisonTests : IDisposable
         var folder = Compare("checkpoint /tmp/out/mnist-7/model.bin\n", "checkpoint /tmp/out/mnist-8/model.bin\n");
         var step = Compare("epoch 1/2  step 2/8\n", "epoch 1/2  step 1/8\n");
 
+        // A folder named by a GUID that starts with the rerun's id (run 2) is the same folder in both outputs, not
+        // the run's own id; only the run's folder inside it is masked. CI met this: "sacred-mnist-2d35…" became
+        // "sacred-mnist-<id>d35…" in the rerun's output alone, and a rerun that reproduced every loss was reported
+        // diverged.
+        var guid = Compare(
+            "checkpoint /tmp/sacred-mnist-2d35bdf73e8d44259efa37782cd732fa/mnist-1/model.bin\n",
+            "checkpoint /tmp/sacred-mnist-2d35bdf73e8d44259efa37782cd732fa/mnist-2/model.bin\n");
+        var recordedGuid = Compare(
+            "checkpoint /tmp/sacred-mnist-1f0e/mnist-1/model.bin\n",
+            "checkpoint /tmp/sacred-mnist-1f0e/mnist-2/model.bin\n");
+
         Assert.Equal("output: differs: \"step 1/8  loss 2.318330  <rate>\" (line 1 recorded) is not in the new output", loss.Text);
         Assert.False(folder.Equal, folder.Text);
         Assert.False(step.Equal, step.Text);
+        Assert.True(guid.Equal, guid.Text);
+        Assert.True(recordedGuid.Equal, recordedGuid.Text);
     }
 
     /// <summary>Records run 1 with <paramref name="recorded"/> and run 2 with <paramref name="now"/> as output; their output line.</summary>

@@ -120,7 +120,8 @@ internal static partial class RunComparison
     /// <summary>
     /// The captured output without what differs between any two runs: clock times, durations, rates (a progress
     /// line's "19.0 steps/s" is a duration too) and the run id, also where it names the run's own folder or file
-    /// ("mnist-1", "run_1": a word, '-' or '_', the id).
+    /// ("mnist-1", "run_1": a word, '-' or '_', the id, then no letter or digit, so a folder named by a GUID that happens
+    /// to start with the id's digits, "sacred-mnist-2d35…", is left as it is).
     /// </summary>
     private static string[] Lines(RunStore store, RunDetail run)
     {
@@ -129,7 +130,7 @@ internal static partial class RunComparison
         text = Times().Replace(text, "<time>");
         text = RunId().Replace(text, "ID \"<id>\"");
         var id = run.Summary.Id.ToString(CultureInfo.InvariantCulture);
-        text = Regex.Replace(text, @"(?<=[A-Za-z][-_])" + id + @"(?!\d)", "<id>", RegexOptions.CultureInvariant);
+        text = Regex.Replace(text, @"(?<=[A-Za-z][-_])" + id + @"(?![0-9A-Za-z])", "<id>", RegexOptions.CultureInvariant);
         return text.TrimEnd('\n').Split('\n');
     }
 
