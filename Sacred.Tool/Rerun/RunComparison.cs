@@ -90,31 +90,34 @@ internal static partial class RunComparison
         // one run to the next; the same lines in another order between the streams are the same output.
         var missing = Except(left, right);
         var extra = Except(right, left);
-        if (missing is null && extra is null)
+        if (missing < 0 && extra < 0)
         {
             return new($"output: equal, {left.Length} lines (times and run ids ignored; stdout and stderr interleaved differently)", true);
         }
 
-        return missing is not null
-            ? new($"output: differs: \"{missing}\" (line {Array.IndexOf(left, missing) + 1} recorded) is not in the new output", false)
-            : new($"output: differs: \"{extra}\" (line {Array.IndexOf(right, extra) + 1} now) was not in the recorded output", false);
+        return missing >= 0
+            ? new($"output: differs: \"{left[missing]}\" (line {missing + 1} recorded) is not in the new output", false)
+            : new($"output: differs: \"{right[extra]}\" (line {extra + 1} now) was not in the recorded output", false);
     }
 
-    /// <summary>The first line of <paramref name="lines"/> that <paramref name="other"/> lacks, counting repeats; null when none.</summary>
-    private static string? Except(string[] lines, string[] other)
+    /// <summary>
+    /// The index of the first line of <paramref name="lines"/> that <paramref name="other"/> lacks, counting repeats
+    /// (the second of two equal lines printed once in <paramref name="other"/>); -1 when none.
+    /// </summary>
+    private static int Except(string[] lines, string[] other)
     {
         var counts = other.GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Length; i++)
         {
-            if (!counts.TryGetValue(line, out var count) || count == 0)
+            if (!counts.TryGetValue(lines[i], out var count) || count == 0)
             {
-                return line;
+                return i;
             }
 
-            counts[line] = count - 1;
+            counts[lines[i]] = count - 1;
         }
 
-        return null;
+        return -1;
     }
 
     /// <summary>
