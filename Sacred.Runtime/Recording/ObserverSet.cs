@@ -17,18 +17,26 @@ namespace Sacred.Recording;
 /// </summary>
 internal sealed class ObserverSet
 {
-    private const long MaxPendingPoints = 50_000_000;
+    /// <summary>The most metric points kept for an observer that keeps failing (about 1.2 GB as arrays).</summary>
+    public const long MaxPendingPoints = 50_000_000;
 
     private readonly object _gate = new();
     private readonly List<Entry> _entries;
     private readonly LogSink _log;
     private readonly string _category;
+    private readonly long _maxPendingPoints;
 
-    public ObserverSet(IEnumerable<IRunObserver> observers, LogSink log, string category)
+    /// <param name="observers">The run's observers, in any order.</param>
+    /// <param name="log">Where failures and the end-of-run loss summary are written.</param>
+    /// <param name="category">The log category (the experiment's name).</param>
+    /// <param name="maxPendingPoints">The most metric points held for an observer that keeps failing; beyond it they
+    /// are dropped and named in the summary (<see cref="MaxPendingPoints"/>; smaller only in tests).</param>
+    public ObserverSet(IEnumerable<IRunObserver> observers, LogSink log, string category, long maxPendingPoints = MaxPendingPoints)
     {
         _entries = observers.OrderByDescending(o => o.Priority).Select(o => new Entry(o)).ToList();
         _log = log;
         _category = category;
+        _maxPendingPoints = maxPendingPoints;
     }
 
     public int Count => _entries.Count;
@@ -249,7 +257,7 @@ internal sealed class ObserverSet
     private HeartbeatEvent Bound(Entry entry, HeartbeatEvent pending)
     {
         var points = pending.Metrics.Sum(m => (long)m.Count);
-        if (points <= MaxPendingPoints)
+        if (points <= _maxPendingPoints)
         {
             return pending;
         }
