@@ -16,7 +16,8 @@ namespace Sacred.Tool.Tests;
 /// <summary>
 /// The verdict of <c>sacred rerun</c>, line by line: what counts as reproduced and what names a divergence (which
 /// config key, which metric at which step with both values, a series longer or shorter than recorded, another status
-/// or result). Two runs recorded into a real store, as a run and its rerun are. The whole rerun, with real builds, is
+/// or result), and what the output comparison ignores: what differs between any two runs of the same code (times,
+/// speeds, the run's own id), and nothing else. Two runs recorded into a real store, as a run and its rerun are. The whole rerun, with real builds, is
 /// tested in Sacred.Samples.Tests and Sacred.Mnist.Tests; these cases would cost a build each there.
 /// </summary>
 public sealed class RunComparisonTests : IDisposable
@@ -238,8 +239,49 @@ public sealed class RunComparisonTests : IDisposable
             Line(Compare(recorded, now), "output:"));
     }
 
+    [Fact]
+    public void Progress_speeds_and_the_runs_own_folder_name_are_not_differences()
+    {
+        // What the Mnist sample prints (a progress line with its speed, the checkpoint in the run's own folder).
+        var output = Output(
+            "epoch 1/2  step 1/8  loss 2.318330  19.0 steps/s  ETA 0:00:00\n100%|####| 8/8 [00:01<00:00, 7.31it/s]\nsaved 1.52s/it\ncheckpoint /tmp/out/mnist-1/model.bin in run_1\n",
+            "epoch 1/2  step 1/8  loss 2.318330  32.5 steps/s  ETA 0:00:00\n100%|####| 8/8 [00:01<00:00, 12.5it/s]\nsaved 0.9s/it\ncheckpoint /tmp/out/mnist-2/model.bin in run_2\n");
+
+        Assert.True(output.Equal, output.Text);
+        Assert.Equal("output: equal, 4 lines (times and run ids ignored)", output.Text);
+    }
+
+    [Fact]
+    public void A_changed_value_beside_them_is_still_a_difference()
+    {
+        var loss = Output("step 1/8  loss 2.318330  19.0 steps/s\n", "step 1/8  loss 2.318331  19.0 steps/s\n");
+        var folder = Output("checkpoint /tmp/out/mnist-7/model.bin\n", "checkpoint /tmp/out/mnist-8/model.bin\n");
+        var step = Output("epoch 1/2  step 2/8\n", "epoch 1/2  step 1/8\n");
+
+        // A folder named by a GUID that starts with the rerun's id (run 2) is the same folder in both outputs, not
+        // the run's own id; only the run's folder inside it is masked. CI met this: "sacred-mnist-2d35…" became
+        // "sacred-mnist-<id>d35…" in the rerun's output alone, and a rerun that reproduced every loss was reported
+        // diverged.
+        var guid = Output(
+            "checkpoint /tmp/sacred-mnist-2d35bdf73e8d44259efa37782cd732fa/mnist-1/model.bin\n",
+            "checkpoint /tmp/sacred-mnist-2d35bdf73e8d44259efa37782cd732fa/mnist-2/model.bin\n");
+        var recordedGuid = Output(
+            "checkpoint /tmp/sacred-mnist-1f0e/mnist-1/model.bin\n",
+            "checkpoint /tmp/sacred-mnist-1f0e/mnist-2/model.bin\n");
+
+        Assert.Equal("output: differs: \"step 1/8  loss 2.318330  <rate>\" (line 1 recorded) is not in the new output", loss.Text);
+        Assert.False(folder.Equal, folder.Text);
+        Assert.False(step.Equal, step.Text);
+        Assert.True(guid.Equal, guid.Text);
+        Assert.True(recordedGuid.Equal, recordedGuid.Text);
+    }
+
     private static ComparisonLine Line(IReadOnlyList<ComparisonLine> lines, string prefix) =>
         Assert.Single(lines, l => l.Text.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>Records two runs alike but for their captured output; the comparison's output line.</summary>
+    private ComparisonLine Output(string recorded, string now) =>
+        Line(Compare(new RunSpec { Output = recorded }, new RunSpec { Output = now }), "output:");
 
     /// <summary>Records run 1 as <paramref name="recorded"/> and run 2 as <paramref name="now"/>; the comparison's lines.</summary>
     private IReadOnlyList<ComparisonLine> Compare(RunSpec recorded, RunSpec now)
